@@ -1,0 +1,103 @@
+import { normalizeArticle, type SyndicationItem } from '@depeche/article';
+import { HEADERS, PermanentError, type RawMessage } from '@depeche/contracts';
+import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
+import type { ArticleStore, IncomingVersion, OutboxMessage } from '@depeche/persistence';
+import { decodeArticleEvent } from './decode-article-event';
+
+export interface IngestSettings {
+  readonly maxEventBytes: number;
+  readonly itemsTopic: string;
+  readonly now: () => Date;
+}
+
+/**
+ * decode → validate → normalise (pure, per message) → store the batch in one transaction with
+ * its outbox messages. A message that fails the pure steps is a dead letter: the same bytes would
+ * fail the same way again. A store failure throws, and the consumer retries the batch.
+ */
+export class IngestBatchHandler {
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly settings: IngestSettings,
+  ) {}
+
+  async handle(messages: readonly ConsumedMessage[]): Promise<DeadLetter[]> {
+    const receivedAt = this.settings.now().toISOString();
+    const deadLetters: DeadLetter[] = [];
+    const incoming: IncomingVersion[] = [];
+    for (const message of messages) {
+      try {
+        incoming.push(this.prepare(message, receivedAt));
+      } catch (error) {
+        deadLetters.push({
+          key: message.key,
+          value: message.value,
+          headers: message.headers ?? {},
+          offset: message.offset,
+          error: asPermanent(error),
+        });
+      }
+    }
+    if (incoming.length > 0) await this.store.storeBatch(incoming, (v) => this.announce(v));
+    return deadLetters;
+  }
+
+  private prepare(message: ConsumedMessage, receivedAt: string): IncomingVersion {
+    const raw: RawMessage = {
+      key: message.key,
+      value: message.value,
+      headers: flatHeaders(message),
+    };
+    const decoded = decodeArticleEvent(raw, this.settings.maxEventBytes);
+    const article = normalizeArticle(decoded.input, decoded.change);
+    return {
+      eventId: decoded.eventId,
+      article,
+      receivedAt,
+      ...(decoded.correlationId ? { correlationId: decoded.correlationId } : {}),
+    };
+  }
+
+  private announce(incoming: IncomingVersion): OutboxMessage {
+    const { article } = incoming;
+    const item: SyndicationItem = {
+      eventId: incoming.eventId,
+      articleId: article.id,
+      guid: article.guid,
+      version: article.version,
+      change: article.change,
+      storedAt: incoming.receivedAt,
+      article,
+    };
+    return {
+      topic: this.settings.itemsTopic,
+      key: article.id,
+      value: JSON.stringify(item),
+      headers: {
+        [HEADERS.contentType]: 'application/json',
+        [HEADERS.schemaVersion]: '1',
+        'event-id': incoming.eventId,
+        ...(incoming.correlationId ? { [HEADERS.correlationId]: incoming.correlationId } : {}),
+      },
+    };
+  }
+}
+
+/** Pure code fails the same way every time: any error from it is permanent. */
+function asPermanent(error: unknown): PermanentError {
+  if (error instanceof PermanentError) return error;
+  const field = (error as { field?: unknown }).field;
+  return new PermanentError(
+    'normalisation-failed',
+    (error as Error).message ?? String(error),
+    typeof field === 'string' ? [field] : [],
+  );
+}
+
+function flatHeaders(message: ConsumedMessage): RawMessage['headers'] {
+  const headers: Record<string, Buffer | string | undefined> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    headers[name] = Array.isArray(value) ? value[0] : value;
+  }
+  return headers;
+}

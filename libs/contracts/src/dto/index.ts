@@ -1,0 +1,7 @@
+export * from './article-author.dto';
+export * from './article-event.dto';
+export * from './article-image.dto';
+export * from './article-location.dto';
+export * from './article-rights.dto';
+export * from './article-subject.dto';
+export * from './article.dto';

@@ -1,0 +1,2 @@
+export * from './liveness.controller';
+export * from './start-http-app';

@@ -1,0 +1,35 @@
+import { ConfigError, type AppEnv } from '@depeche/config';
+import { Logger, type DynamicModule, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** sysexits.h EX_CONFIG: the process cannot start with the configuration it was given. */
+const EX_CONFIG = 78;
+
+/**
+ * Starts a depeche app on Fastify (the NestJS adapter for throughput) after its environment has
+ * been validated. A bad configuration stops start-up with the variables named, before any I/O.
+ */
+export async function startHttpApp<Env extends AppEnv>(
+  name: string,
+  loadEnv: () => Env,
+  module: (env: Env) => Type | DynamicModule,
+): Promise<NestFastifyApplication> {
+  const logger = new Logger(name);
+  let env: Env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    logger.error(error.message);
+    process.exit(EX_CONFIG);
+  }
+  const app = await NestFactory.create<NestFastifyApplication>(module(env), new FastifyAdapter(), {
+    logger: ['log', 'warn', 'error'],
+  });
+  // SIGTERM and SIGINT run onModuleDestroy/onApplicationShutdown: consumers finish and commit.
+  app.enableShutdownHooks();
+  await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  logger.log(`listening on http://${env.HTTP_HOST}:${env.HTTP_PORT}`);
+  return app;
+}

@@ -1,0 +1,7 @@
+import { ARTICLES } from './0001-articles';
+import type { Migration } from './migration';
+
+/** Every migration in the order it is applied. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [ARTICLES];
+
+export type { Migration };

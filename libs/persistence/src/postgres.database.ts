@@ -1,0 +1,56 @@
+import type { DatabaseKind } from '@depeche/config';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import type { SqlDatabase, SqlExecutor, SqlValue } from './sql-database';
+
+export class PostgresDatabase implements SqlDatabase {
+  readonly kind: DatabaseKind = 'postgres';
+  private readonly pool: Pool;
+
+  constructor(connectionString: string, options: Omit<PoolConfig, 'connectionString'> = {}) {
+    this.pool = new Pool({ connectionString, max: 10, ...options });
+    // An idle client that loses its connection must not crash the process: the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row extends object>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    const result = await this.pool.query<Row>(sql, params as unknown[]);
+    return result.rows;
+  }
+
+  async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.pool.query(sql, params as unknown[]);
+    return result.rowCount ?? 0;
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(new PostgresTransaction(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+class PostgresTransaction implements SqlExecutor {
+  readonly kind: DatabaseKind = 'postgres';
+  constructor(private readonly client: PoolClient) {}
+
+  async query<Row extends object>(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
+    return (await this.client.query<Row>(sql, params as unknown[])).rows;
+  }
+
+  async execute(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return (await this.client.query(sql, params as unknown[])).rowCount ?? 0;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm start`: the main job on the embedded default. Starts a local Kafka unless KAFKA_BROKERS
+ * names one, creates the topics, runs every app on one SQLite file, and prints where to look.
+ * Ctrl-C stops everything it started. `--smoke` starts, checks, and stops at once.
+ */
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { startKafka, stopKafka } from '../kafka/kafka';
+import { APPS } from './apps';
+import { createPipelineTopics } from './pipeline-topics';
+import { spawnApp, stopApps, waitUntilLive, type RunningApp } from './child-apps';
+
+const root = resolve(__dirname, '..', '..', '..');
+
+async function main(): Promise<void> {
+  const smoke = process.argv.includes('--smoke');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SQLITE_PATH: process.env.SQLITE_PATH ?? join(root, '.cache', 'depeche.sqlite'),
+    OPS_USERNAME: process.env.OPS_USERNAME ?? 'operator',
+    OPS_PASSWORD: process.env.OPS_PASSWORD ?? randomBytes(12).toString('base64url'),
+  };
+
+  const ownKafkaPort = env.KAFKA_BROKERS ? undefined : Number(env.KAFKA_PORT ?? 9092);
+  const brokers =
+    ownKafkaPort === undefined
+      ? (env.KAFKA_BROKERS ?? '')
+      : (await startKafka({ port: ownKafkaPort, ownerPid: process.pid })).brokers;
+  env.KAFKA_BROKERS = brokers;
+  const running: RunningApp[] = [];
+  const shutdown = async (code: number): Promise<never> => {
+    await stopApps(running);
+    if (ownKafkaPort !== undefined) await stopKafka({ port: ownKafkaPort });
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  try {
+    const created = await createPipelineTopics(brokers);
+    console.log(`topics: ${created.length ? `created ${created.join(', ')}` : 'all present'}`);
+
+    for (const app of APPS) running.push(spawnApp(root, app, env));
+    await Promise.all(running.map((app) => waitUntilLive(app)));
+  } catch (error) {
+    console.error(`depeche did not start: ${(error as Error).message}`);
+    return shutdown(1);
+  }
+
+  console.log('\ndepeche is running:');
+  console.log(`  kafka        ${brokers}`);
+  for (const { app, url } of running) console.log(`  ${app.name.padEnd(12)} ${url}  (${app.role})`);
+  console.log(`  database     SQLite at ${env.SQLITE_PATH}`);
+  console.log(`  ops login    ${env.OPS_USERNAME} / ${env.OPS_PASSWORD}`);
+  if (smoke) return shutdown(0);
+  console.log('\nCtrl-C stops everything.');
+  for (const { app, child } of running) {
+    child.once('exit', (code) => {
+      console.error(`${app.name} exited with code ${code}; stopping`);
+      void shutdown(1);
+    });
+  }
+}
+
+void main();
