@@ -28,7 +28,7 @@ const allowedLibImports = {
   ],
 };
 const allLibs = Object.keys(allowedLibImports);
-const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'];
 
 /** Patterns every file obeys: no deep imports into a lib, no reaching into another lib or app by path. */
 const everywhere = [

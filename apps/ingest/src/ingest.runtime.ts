@@ -40,6 +40,7 @@ export class IngestRuntime implements OnApplicationBootstrap, OnApplicationShutd
       groupId: env.INGEST_GROUP_ID,
       topic: env.INGEST_TOPIC,
       deadLetterTopic: env.INGEST_DLQ_TOPIC,
+      sessionTimeoutMs: env.INGEST_SESSION_TIMEOUT_MS,
       log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
     });
     this.relay = new OutboxRelay(new OutboxRepository(this.db), this.producer, {

@@ -3,3 +3,4 @@ export * from './guid';
 export * from './word-count';
 export * from './content-level';
 export * from './syndication-item';
+export * from './wire';

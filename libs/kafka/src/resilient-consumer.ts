@@ -48,7 +48,8 @@ export class ResilientConsumer {
       // Committed offsets are the only truth: a lost consumer resumes where the last durable outcome was.
       allowAutoTopicCreation: false,
     });
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // At least once is enough for dead letters: a repeat carries the same source offset.
+    this.producer = kafka.producer({ maxInFlightRequests: 1 });
     const { GROUP_JOIN } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment;
@@ -89,7 +90,7 @@ export class ResilientConsumer {
   }
 
   private async processBatch(payload: EachBatchPayload, handle: BatchHandler): Promise<void> {
-    const { batch, heartbeat, isRunning, isStale } = payload;
+    const { batch } = payload;
     if (batch.messages.length === 0) return;
     const messages = batch.messages.map((m) => ({
       ...m,
@@ -97,7 +98,7 @@ export class ResilientConsumer {
       partition: batch.partition,
     }));
     for (let attempt = 0; ; attempt++) {
-      if (!isRunning() || isStale()) return; // not committed: the next owner processes it again
+      if (!payload.isRunning() || payload.isStale()) return; // not committed: the next owner processes it again
       try {
         const deadLetters = await handle(messages);
         await this.sendDeadLetters(deadLetters, batch.topic, batch.partition);
@@ -114,7 +115,7 @@ export class ResilientConsumer {
           `transient failure on ${batch.topic}[${batch.partition}], retry in ${delay} ms: ${(error as Error).message}`,
         );
         await sleep(delay);
-        await heartbeat().catch(() => undefined);
+        await payload.heartbeat().catch(() => undefined);
       }
     }
     const last = batch.lastOffset();
@@ -122,7 +123,7 @@ export class ResilientConsumer {
     await this.consumer.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
     ]);
-    await heartbeat();
+    await payload.heartbeat();
   }
 
   private async sendDeadLetters(

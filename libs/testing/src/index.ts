@@ -5,3 +5,4 @@ export * from './kcat';
 export * from './sample-article';
 export * from './app-process';
 export * from './wait-for';
+export * from './sample-event';

@@ -30,4 +30,11 @@ export class IngestEnv extends KafkaAppEnv {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   INGEST_MAX_EVENT_BYTES = 1024 * 1024;
+
+  /** How long the group waits for a silent member before giving its partitions to another. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(6_000) // the broker's group.min.session.timeout.ms
+  @Max(300_000)
+  INGEST_SESSION_TIMEOUT_MS = 30_000;
 }

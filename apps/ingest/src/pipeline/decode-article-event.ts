@@ -1,4 +1,4 @@
-import type { ArticleChange } from '@depeche/article';
+import { parseNewsmlG2, parseNitf, type ArticleChange, type WireStory } from '@depeche/article';
 import {
   CONTENT_TYPES,
   checkMessage,
@@ -7,6 +7,7 @@ import {
   type ArticleEventType,
   type RawMessage,
 } from '@depeche/contracts';
+import { createHash } from 'node:crypto';
 import type { DecodedEvent } from './decoded-event';
 
 const CHANGES: Record<ArticleEventType, ArticleChange> = {
@@ -34,10 +35,35 @@ export function decodeArticleEvent(message: RawMessage, maxBytes: number): Decod
       };
     }
     case CONTENT_TYPES.newsmlG2:
+      return fromWire(parseNewsmlG2(checked.text), checked.key, checked.correlationId);
     case CONTENT_TYPES.nitf:
-      throw new PermanentError(
-        'unsupported-content-type',
-        `${checked.contentType} is not wired yet`,
-      );
+      return fromWire(parseNitf(checked.text), checked.key, checked.correlationId);
   }
+}
+
+/**
+ * Wire copy has no event id: one is derived from the story's id and version, so the same item
+ * delivered twice is recognised as the same event.
+ */
+function fromWire(story: WireStory, key: string, correlationId: string | undefined): DecodedEvent {
+  if (story.input.id !== key) {
+    throw new PermanentError(
+      'key-mismatch',
+      `key ${JSON.stringify(key)} is not the item's id ${JSON.stringify(story.input.id)}`,
+      ['id'],
+    );
+  }
+  return {
+    eventId: nameBasedUuid(`wire:${story.input.id}:${story.input.version}`),
+    change: story.change,
+    input: story.input,
+    ...(correlationId ? { correlationId } : {}),
+  };
+}
+
+/** An RFC 9562 version 8 (custom) UUID from a SHA-256 of the name: stable for the same name. */
+function nameBasedUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

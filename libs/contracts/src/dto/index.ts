@@ -1,3 +1,6 @@
+// class-transformer's @Type reads design-time types: the polyfill must load before any DTO.
+import 'reflect-metadata';
+
 export * from './article-author.dto';
 export * from './article-event.dto';
 export * from './article-image.dto';

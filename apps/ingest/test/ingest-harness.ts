@@ -1,0 +1,71 @@
+import {
+  createPostgresTestDatabase,
+  createSqliteTestDatabase,
+  startAppProcess,
+  testBrokers,
+  testTopics,
+  uniqueName,
+  type AppProcess,
+  type TestDatabase,
+  type TestTopics,
+} from '@depeche/testing';
+
+/** The topics and database one ingest test runs against, all its own. */
+export interface IngestWorld {
+  readonly topics: TestTopics;
+  readonly events: string;
+  readonly dlq: string;
+  readonly items: string;
+  readonly groupId: string;
+  readonly database: TestDatabase;
+  /** The environment an ingest process of this world runs with. */
+  env(extra?: Record<string, string>): Record<string, string>;
+  startIngest(extra?: Record<string, string>): Promise<AppProcess>;
+  cleanup(): Promise<void>;
+}
+
+export const DATABASES: [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', createPostgresTestDatabase],
+  ['SQLite', () => Promise.resolve(createSqliteTestDatabase())],
+];
+
+export async function createIngestWorld(
+  database: TestDatabase,
+  partitions = 1,
+): Promise<IngestWorld> {
+  const topics = await testTopics();
+  const events = await topics.create('articles.events', partitions);
+  const dlq = await topics.create('articles.events.dlq');
+  const items = await topics.create('syndication.items', partitions);
+  const groupId = uniqueName('ingest');
+  const processes: AppProcess[] = [];
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    ...database.env,
+    KAFKA_BROKERS: testBrokers().join(','),
+    KAFKA_CLIENT_ID: 'depeche-ingest-test',
+    INGEST_TOPIC: events,
+    INGEST_DLQ_TOPIC: dlq,
+    ITEMS_TOPIC: items,
+    INGEST_GROUP_ID: groupId,
+    ...extra,
+  });
+  return {
+    topics,
+    events,
+    dlq,
+    items,
+    groupId,
+    database,
+    env,
+    async startIngest(extra) {
+      const app = await startAppProcess('ingest', env(extra));
+      processes.push(app);
+      return app;
+    },
+    async cleanup() {
+      await Promise.all(processes.map((p) => p.stop()));
+      await topics.cleanup();
+      await database.drop();
+    },
+  };
+}

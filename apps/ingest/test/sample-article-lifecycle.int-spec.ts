@@ -1,0 +1,125 @@
+import type { Article, SyndicationItem } from '@depeche/article';
+import { ArticleStore } from '@depeche/persistence';
+import {
+  JSON_EVENT_HEADERS,
+  kcatProduce,
+  readTopic,
+  sampleArticle,
+  sampleEvent,
+  testBrokers,
+  testKafka,
+  waitFor,
+  type AppProcess,
+  type SampleEvent,
+} from '@depeche/testing';
+import { createIngestWorld, DATABASES, type IngestWorld } from './ingest-harness';
+
+/**
+ * The sample article's life, produced with kcat (a Kafka client that is not ours) from JSON files:
+ * published, updated, a stale replay, a duplicate, withdrawn. Run on both databases.
+ */
+describe.each(DATABASES)('the sample article through ingest on %s', (_name, createDatabase) => {
+  let world: IngestWorld;
+  let ingest: AppProcess;
+  let store: ArticleStore;
+  const id = sampleArticle().id;
+
+  beforeAll(async () => {
+    world = await createIngestWorld(await createDatabase());
+    ingest = await world.startIngest();
+    store = new ArticleStore(world.database.db);
+  });
+
+  afterAll(async () => {
+    await world.cleanup();
+  });
+
+  const produce = (event: SampleEvent): Promise<void> =>
+    kcatProduce(testBrokers().join(','), world.events, {
+      key: event.article.id,
+      value: JSON.stringify(event, null, 2),
+      headers: JSON_EVENT_HEADERS,
+    });
+
+  const currentVersion = (version: number): Promise<Article> =>
+    waitFor(
+      async () => {
+        const current = await store.current(id);
+        return current?.article.version === version ? current.article : undefined;
+      },
+      { describe: () => `waiting for v${version}\n${ingest.output()}` },
+    );
+
+  const v1 = sampleEvent();
+  const v2 = sampleEvent({
+    type: 'article.updated',
+    article: {
+      version: 2,
+      headline: 'Loukachenko reçoit l’émissaire américain à Minsk',
+      updatedAt: '2025-07-04T16:00:00Z',
+    },
+  });
+
+  it('stores the published sample with its text byte-exact', async () => {
+    await produce(v1);
+    const stored = await currentVersion(1);
+    expect(stored).toEqual(sampleArticle());
+    expect(Buffer.from(stored.headline).equals(Buffer.from(sampleArticle().headline))).toBe(true);
+  });
+
+  it('makes v2 current', async () => {
+    await produce(v2);
+    const stored = await currentVersion(2);
+    expect(stored.headline).toBe('Loukachenko reçoit l’émissaire américain à Minsk');
+    expect(stored.change).toBe('updated');
+  });
+
+  it('ignores v1 replayed and a duplicate of v2, keeping v2 current', async () => {
+    await produce(v1); // the same event again: duplicate-event
+    await produce(sampleEvent()); // v1 under a new event id: stale
+    await produce(v2); // duplicate-event
+    // A marker event after them: once it is stored, everything before it on the partition was handled.
+    const marker = sampleEvent({ article: { id: 'marker-1', version: 1 } });
+    await kcatProduce(testBrokers().join(','), world.events, {
+      key: 'marker-1',
+      value: JSON.stringify(marker),
+      headers: JSON_EVENT_HEADERS,
+    });
+    await waitFor(() => store.current('marker-1'));
+    expect((await store.current(id))?.article.version).toBe(2);
+    const versions = await store.versions(id);
+    expect(versions.map((v) => [v.article.version, v.stale])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
+  });
+
+  it('keeps a tombstone for a withdrawal', async () => {
+    await produce(
+      sampleEvent({
+        type: 'article.withdrawn',
+        occurredAt: '2025-07-05T09:00:00Z',
+        article: { version: 3, updatedAt: '2025-07-05T09:00:00Z' },
+      }),
+    );
+    const stored = await currentVersion(3);
+    expect(stored.change).toBe('withdrawn');
+    expect(stored.withdrawnAt).toBe('2025-07-05T09:00:00.000Z');
+  });
+
+  it('announces each accepted change once on syndication.items', async () => {
+    const messages = await readTopic(testKafka(), world.items, (m) => m.length >= 4);
+    const items = messages.map(
+      (m) => JSON.parse(m.value?.toString('utf8') ?? '') as SyndicationItem,
+    );
+    const ofSample = items.filter((item) => item.articleId === id);
+    expect(ofSample.map((i) => [i.version, i.change])).toEqual([
+      [1, 'published'],
+      [2, 'updated'],
+      [3, 'withdrawn'],
+    ]);
+    expect(new Set(ofSample.map((i) => i.eventId)).size).toBe(3);
+    expect(ofSample[0]?.article).toEqual(sampleArticle());
+    expect(messages.every((m) => m.headers['content-type'] === 'application/json')).toBe(true);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './wire-story';
+export { parseNewsmlG2 } from './newsml-g2.wire';
+export { parseNitf } from './nitf.wire';
