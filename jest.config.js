@@ -37,7 +37,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,tools,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/test/global-setup.ts',
       globalTeardown: '<rootDir>/tools/test/global-teardown.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/test/integration-timeout.ts'],
     },
   ],
 };

@@ -1,6 +1,11 @@
 export * from './article';
+export * from './article-input';
 export * from './guid';
 export * from './word-count';
 export * from './content-level';
 export * from './syndication-item';
+export * from './normalisation-error';
+export { normalizeLine, normalizeText } from './text';
+export { bodyToPlainText, sanitizeBody } from './body';
+export { normalizeArticle } from './normalize';
 export * from './wire';

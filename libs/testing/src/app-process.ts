@@ -1,9 +1,10 @@
+import { repoRoot } from './repo-root';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = repoRoot();
 
 export interface AppProcess {
   readonly name: string;

@@ -6,3 +6,5 @@ export * from './sample-article';
 export * from './app-process';
 export * from './wait-for';
 export * from './sample-event';
+export * from './oracles';
+export * from './repo-root';

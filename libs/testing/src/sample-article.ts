@@ -1,3 +1,4 @@
+import { repoRoot } from './repo-root';
 import { articleGuid, countWords, type Article, type BlockNode } from '@depeche/article';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+import { repoRoot } from './repo-root';
 import { HEADERS } from '@depeche/contracts';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -9,8 +9,12 @@ import {
   innerMarkup,
   parseWireXml,
   path,
+  renameTags,
   textOf,
 } from './wire-xml';
+
+/** NITF's block elements that XHTML names differently; the rest is left to the sanitiser's allow-list. */
+const NITF_TO_XHTML = { hl2: 'h2', bq: 'blockquote' } as const;
 
 /**
  * An IPTC NITF 3.x document, mapped to the CMS's terms: head/docdata for identity, status and times,
@@ -48,8 +52,9 @@ export function parseNitf(text: string): WireStory {
     body: innerMarkup({
       'body.content': renameTags(childrenOf(path(nitf, 'body', 'body.content')), NITF_TO_XHTML),
     }),
-    sections: findAll(childrenOf(find(head, 'tobject')), 'tobject.property')
-      .map((p) => attr(p, 'tobject.property.type') ?? '')
+    sections: (attr(find(head, 'pubdata'), 'position.section') ?? '')
+      .split(',')
+      .map((section) => section.trim())
       .filter(Boolean),
     keywords: findAll(childrenOf(find(docdata, 'key-list')), 'keyword')
       .map((k) => attr(k, 'key') ?? '')
@@ -89,6 +94,10 @@ export function parseNitf(text: string): WireStory {
     ...optional(
       'correctionNote',
       textOf(find(docdata, 'ed-msg')) || attr(find(docdata, 'ed-msg'), 'info'),
+    ),
+    ...optional(
+      'genre',
+      attr(find(childrenOf(find(head, 'tobject')), 'tobject.property'), 'tobject.property.type'),
     ),
     ...optional('urgency', Number(attr(find(docdata, 'urgency'), 'ed-urg')) || undefined),
   };

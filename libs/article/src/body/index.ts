@@ -1,0 +1,2 @@
+export { sanitizeBody } from './sanitize-body';
+export { bodyToPlainText } from './body-plain-text';

@@ -1,0 +1,1 @@
+export { normalizeArticle } from './normalize-article';

@@ -1,0 +1,92 @@
+import type { Article, ContentLevel } from '@depeche/article';
+import { documentUpdated, firstPublished, versionTime } from '../article-times';
+import { categoriesOf } from '../categories';
+import type { Channel } from '../channel';
+import { reaches } from '../content-reach';
+import type { FeedInput } from '../feed-input';
+import { readerHtml } from '../markup/html-body';
+import { toRendition, type Rendition } from '../rendition';
+import { cleanArticle, cleanChannel } from '../text/clean-article';
+import { rfc3339 } from '../time/rfc3339';
+import { xmlDocument } from '../xml/xml-document';
+import { element, textElement, type XmlNode } from '../xml/xml-node';
+import { deletedEntryElement, TOMBSTONE_NAMESPACE } from './deleted-entry.element';
+
+export const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
+export const ATOM_MEDIA_TYPE = 'application/atom+xml; charset=utf-8';
+
+/**
+ * Atom 1.0 (RFC 4287). A withdrawn story becomes an RFC 6721 `at:deleted-entry` tombstone. The
+ * tombstones come before the entries because RFC 4287's schema (Appendix B) lets foreign elements
+ * of atom:feed appear only among its metadata, ahead of every atom:entry.
+ */
+export function renderAtom({ articles, channel, level, now }: FeedInput): Rendition {
+  const clean = articles.map(cleanArticle);
+  const withdrawn = clean.filter((article) => article.change === 'withdrawn');
+  const live = clean.filter((article) => article.change !== 'withdrawn');
+  const updated = documentUpdated(clean, now);
+  const feedChannel = cleanChannel(channel);
+  const root = element(
+    'feed',
+    {
+      xmlns: ATOM_NAMESPACE,
+      'xmlns:at': withdrawn.length > 0 ? TOMBSTONE_NAMESPACE : undefined,
+      'xml:lang': feedChannel.language,
+    },
+    [
+      ...feedElements(feedChannel, updated),
+      withdrawn.map(deletedEntryElement),
+      live.map((article) => entryElement(article, level)),
+    ],
+  );
+  return toRendition(xmlDocument(root), ATOM_MEDIA_TYPE, updated);
+}
+
+function feedElements(channel: Channel, updated: Date): XmlNode[] {
+  const links: [string, string | undefined][] = [
+    ['hub', channel.hubUrl],
+    ['next', channel.nextUrl],
+    ['prev-archive', channel.prevArchiveUrl],
+  ];
+  return [
+    // RFC 4287 §4.1.1: atom:feed MUST contain exactly one atom:id, atom:title and atom:updated.
+    textElement('id', channel.id),
+    textElement('title', channel.title),
+    textElement('subtitle', channel.description),
+    textElement('updated', rfc3339(updated)),
+    // §4.1.1: an author on the feed, so that no entry lacks one (entries may have no byline).
+    element('author', {}, [textElement('name', channel.publisher)]),
+    element('link', { rel: 'alternate', type: 'text/html', href: channel.link }),
+    element('link', { rel: 'self', type: 'application/atom+xml', href: channel.selfUrl }),
+    ...links.flatMap(([rel, href]) => (href ? [element('link', { rel, href })] : [])),
+    textElement('generator', channel.generator),
+  ];
+}
+
+function entryElement(article: Article, level: ContentLevel): XmlNode {
+  const full = reaches(level, 'full');
+  return element('entry', {}, [
+    textElement('id', article.guid),
+    textElement('title', article.headline),
+    textElement('updated', rfc3339(versionTime(article))),
+    textElement('published', rfc3339(firstPublished(article))),
+    article.authors.map((author) => element('author', {}, [textElement('name', author.name)])),
+    categoriesOf(article).map((category) =>
+      element('category', { term: category.term, scheme: category.scheme, label: category.label }),
+    ),
+    element('link', { rel: 'alternate', type: 'text/html', href: article.canonicalUrl }),
+    full &&
+      article.images.map((image) =>
+        element('link', {
+          rel: 'enclosure',
+          type: image.mediaType,
+          href: image.url,
+          title: image.caption,
+        }),
+      ),
+    textElement('rights', article.rights.copyrightNotice),
+    // type="text" is the default (§3.1.1): the standfirst is plain text, read as such.
+    reaches(level, 'summary') && textElement('summary', article.standfirst),
+    full && textElement('content', readerHtml(article), { type: 'html' }),
+  ]);
+}

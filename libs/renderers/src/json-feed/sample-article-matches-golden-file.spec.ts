@@ -1,0 +1,16 @@
+import { sampleArticle } from '@depeche/testing';
+import { join } from 'node:path';
+import { FIXED_NOW } from '../test-support/fixed-clock';
+import { expectGolden } from '../test-support/golden';
+import { sampleChannel } from '../test-support/sample-channel';
+import { renderJsonFeed } from './json-feed.renderer';
+
+it('renders the sample article as the golden JSON Feed, byte for byte (UPDATE_GOLDEN=1 rewrites it)', () => {
+  const { body } = renderJsonFeed({
+    articles: [sampleArticle()],
+    channel: sampleChannel('https://feeds.webradio-media.example/international.json'),
+    level: 'full',
+    now: FIXED_NOW,
+  });
+  expectGolden(join(__dirname, '__golden__', 'sample.json'), body);
+});

@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:ingest`: N realistic events (default 20,000, the sample article, about 8 KB each)
+ * on the real broker, then in one run: (a) a bare kafkajs consumer reading them, the ceiling;
+ * (b) ingest end to end into PostgreSQL; (c) the same into SQLite. Then a paced phase for
+ * produce-to-stored latency. Prints events/s, p50/p99 latency, peak RSS and (b)/(a).
+ * Not a test: nothing is asserted. BENCH_EVENTS, BENCH_RATE (events/s of the paced phase).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel, type Message } from 'kafkajs';
+import {
+  createPostgresTestDatabase,
+  createSqliteTestDatabase,
+  startAppProcess,
+  uniqueName,
+  type TestDatabase,
+} from '@depeche/testing';
+import { startKafka, stopKafka } from '../kafka/kafka';
+import { fmt, peakRssMb, percentile } from './bench-support';
+
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+const root = resolve(__dirname, '..', '..', '..');
+const N = Number(process.env.BENCH_EVENTS ?? 20_000);
+const RATE = Number(process.env.BENCH_RATE ?? 1_000);
+const PARTITIONS = 6;
+
+const template = JSON.parse(
+  readFileSync(join(root, 'fixtures', 'sample-article.published.json'), 'utf8'),
+) as { article: Record<string, unknown> };
+
+function event(prefix: string, n: number): Message {
+  const id = `${prefix}-${n}`;
+  const value = JSON.stringify({
+    ...template,
+    eventId: randomUUID(),
+    article: { ...template.article, id, headline: `${String(template.article.headline)} ${n}` },
+  });
+  return { key: id, value, headers: { 'content-type': 'application/json', 'schema-version': '1' } };
+}
+
+async function produce(kafka: Kafka, topic: string, messages: Message[]): Promise<number> {
+  const producer = kafka.producer();
+  await producer.connect();
+  const started = performance.now();
+  for (let i = 0; i < messages.length; i += 500) {
+    await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
+  }
+  await producer.disconnect();
+  return (messages.length / (performance.now() - started)) * 1000;
+}
+
+/** (a) the ceiling: a consumer group that reads every message and does nothing with it. */
+async function bareConsumer(kafka: Kafka, topic: string): Promise<number> {
+  const consumer = kafka.consumer({ groupId: uniqueName('bench-bare') });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let count = 0;
+  let started = 0;
+  const done = new Promise<number>((resolveDone) => {
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        if (started === 0) started = performance.now();
+        count += batch.messages.length;
+        if (count >= N) resolveDone(performance.now());
+        await Promise.resolve();
+      },
+    });
+  });
+  const finished = await done;
+  await consumer.disconnect();
+  return (N / (finished - started)) * 1000;
+}
+
+interface IngestFigures {
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+  peakRss: number;
+}
+
+async function count(db: TestDatabase): Promise<number> {
+  const rows = await db.db.query<{ n: string | number }>(
+    'SELECT COUNT(*) AS n FROM processed_events',
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** (b)/(c): the backlog of N events through ingest, then a paced phase for latency. */
+async function throughIngest(
+  kafka: Kafka,
+  brokers: string,
+  topic: string,
+  db: TestDatabase,
+): Promise<IngestFigures> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const dlq = uniqueName('bench.dlq');
+  const items = uniqueName('bench.items');
+  await admin.createTopics({
+    topics: [{ topic: dlq }, { topic: items, numPartitions: PARTITIONS }],
+    waitForLeaders: true,
+  });
+  await admin.disconnect();
+  const ingest = await startAppProcess('ingest', {
+    ...db.env,
+    KAFKA_BROKERS: brokers,
+    INGEST_TOPIC: topic,
+    INGEST_DLQ_TOPIC: dlq,
+    ITEMS_TOPIC: items,
+    INGEST_GROUP_ID: uniqueName('bench-ingest'),
+    LOG_LEVEL: 'warn',
+  });
+  const started = performance.now();
+  while ((await count(db)) < N) await new Promise((r) => setTimeout(r, 50));
+  const eventsPerSecond = (N / (performance.now() - started)) * 1000;
+
+  // Paced phase: RATE events/s for 10 s, produce time vs the time ingest stored each one.
+  const paced = Array.from({ length: RATE * 10 }, (_, n) => event('paced', n));
+  const producer = kafka.producer();
+  await producer.connect();
+  const sentAt = new Map<string, number>();
+  const phaseStart = Date.now();
+  for (let i = 0; i < paced.length; i += RATE / 20) {
+    const slice = paced.slice(i, i + RATE / 20);
+    const due = phaseStart + (i / RATE) * 1000;
+    if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+    const now = Date.now();
+    for (const m of slice) sentAt.set(String(m.key), now);
+    await producer.send({ topic, acks: -1, messages: slice });
+  }
+  await producer.disconnect();
+  while ((await count(db)) < N + paced.length) await new Promise((r) => setTimeout(r, 100));
+  const rows = await db.db.query<{ article_id: string; processed_at: string }>(
+    "SELECT article_id, processed_at FROM processed_events WHERE article_id LIKE 'paced-%'",
+  );
+  const latencies = rows
+    .map((r) => Date.parse(r.processed_at) - (sentAt.get(r.article_id) ?? 0))
+    .sort((a, b) => a - b);
+  const peakRss = peakRssMb(ingest.child.pid ?? 0);
+  await ingest.stop();
+  return {
+    eventsPerSecond,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    peakRss,
+  };
+}
+
+async function main(): Promise<void> {
+  const ownPort = process.env.KAFKA_BROKERS ? undefined : Number(process.env.KAFKA_PORT ?? 9092);
+  const brokers =
+    ownPort === undefined
+      ? String(process.env.KAFKA_BROKERS)
+      : (await startKafka({ port: ownPort, ownerPid: process.pid })).brokers;
+  process.env.KAFKA_BROKERS = brokers;
+  const kafka = new Kafka({
+    clientId: 'bench',
+    brokers: brokers.split(','),
+    logLevel: logLevel.NOTHING,
+  });
+  try {
+    const admin = kafka.admin();
+    await admin.connect();
+    const topic = uniqueName('bench.events');
+    await admin.createTopics({
+      topics: [{ topic, numPartitions: PARTITIONS }],
+      waitForLeaders: true,
+    });
+    await admin.disconnect();
+    const messages = Array.from({ length: N }, (_, n) => event('bench', n));
+    const bytes = messages.reduce((sum, m) => sum + Buffer.byteLength(String(m.value)), 0);
+    const produceRate = await produce(kafka, topic, messages);
+    console.log(
+      `produced ${fmt(N)} events of ${fmt(bytes / N / 1024, 1)} KB on ${PARTITIONS} partitions at ${fmt(produceRate)} events/s`,
+    );
+
+    const ceiling = await bareConsumer(kafka, topic);
+    console.log(`(a) bare kafkajs consumer:   ${fmt(ceiling)} events/s`);
+    const pg = await createPostgresTestDatabase();
+    const postgres = await throughIngest(kafka, brokers, topic, pg);
+    await pg.drop();
+    report('(b) ingest into PostgreSQL:', postgres, ceiling);
+    const lite = createSqliteTestDatabase();
+    const sqlite = await throughIngest(kafka, brokers, topic, lite);
+    await lite.drop();
+    report('(c) ingest into SQLite:    ', sqlite, ceiling);
+    console.log(
+      `targets: PostgreSQL ≥ 2,500 events/s, peak RSS < 250 MB; latency measured at ${fmt(RATE)} events/s`,
+    );
+  } finally {
+    if (ownPort !== undefined) await stopKafka({ port: ownPort });
+  }
+}
+
+function report(label: string, f: IngestFigures, ceiling: number): void {
+  console.log(
+    `${label} ${fmt(f.eventsPerSecond)} events/s (${fmt(f.eventsPerSecond / ceiling, 2)}× the bare consumer), ` +
+      `produce-to-stored p50 ${fmt(f.p50)} ms p99 ${fmt(f.p99)} ms, peak RSS ${fmt(f.peakRss)} MB`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
