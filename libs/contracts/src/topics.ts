@@ -11,11 +11,24 @@ export const TOPICS = {
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
+  /** Topic-level configuration, e.g. `max.message.bytes`. */
+  readonly config?: Readonly<Record<string, string>>;
 }
 
 /** What `npm start` and the deployment create: 6 partitions leave room for a few consumers per group. */
 export const DEFAULT_TOPIC_SPECS: readonly TopicSpec[] = [
   { topic: TOPICS.articleEvents, partitions: 6 },
-  { topic: TOPICS.articleEventsDeadLetter, partitions: 1 },
-  { topic: TOPICS.syndicationItems, partitions: 6 },
+  // A dead letter is the original message plus headers: it must fit where the original did.
+  {
+    topic: TOPICS.articleEventsDeadLetter,
+    partitions: 1,
+    config: { 'max.message.bytes': String(8 * 1024 * 1024) },
+  },
+  // A normalised item carries the article twice over (tree and plain text): an event at the 1 MiB
+  // ingest limit can make an item over the broker's 1 MiB default.
+  {
+    topic: TOPICS.syndicationItems,
+    partitions: 6,
+    config: { 'max.message.bytes': String(8 * 1024 * 1024) },
+  },
 ];

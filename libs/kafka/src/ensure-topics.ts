@@ -19,6 +19,7 @@ export async function ensureTopics(
       topic: spec.topic,
       numPartitions: spec.partitions,
       replicationFactor,
+      configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
     })),
   });
   return missing.map((spec) => spec.topic);

@@ -2,6 +2,8 @@ import type { OutboxRepository, PendingOutboxMessage } from '@depeche/persistenc
 import type { Producer } from 'kafkajs';
 import { backoffDelay, sleep } from '@depeche/kafka';
 
+const MAX_REQUEST_BYTES = 512 * 1024;
+
 /**
  * Moves committed outbox rows to Kafka, oldest first, until stopped. Woken at once after a batch
  * is stored; otherwise it polls, so rows left by a crash are sent after a restart.
@@ -51,16 +53,22 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Sends in requests of at most MAX_REQUEST_BYTES: the broker refuses a record batch over its
+   * message.max.bytes (1 MiB by default), and 500 sample-sized items are about 5 MB.
+   */
   private async publish(messages: readonly PendingOutboxMessage[]): Promise<void> {
-    const byTopic = new Map<string, PendingOutboxMessage[]>();
-    for (const m of messages) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
-      })),
-    });
+    for (const chunk of chunkByBytes(messages, MAX_REQUEST_BYTES)) {
+      const byTopic = new Map<string, PendingOutboxMessage[]>();
+      for (const m of chunk) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: { ...m.headers } })),
+        })),
+      });
+    }
   }
 
   private idle(): Promise<void> {
@@ -73,4 +81,26 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+/** Splits messages into runs whose values add up to at most `limit` bytes (a larger one goes alone). */
+export function chunkByBytes<T extends { value: string }>(
+  messages: readonly T[],
+  limit: number,
+): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = Buffer.byteLength(message.value);
+    if (current.length > 0 && size + bytes > limit) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }

@@ -1,4 +1,5 @@
 import type { BlockNode, InlineNode } from '../article';
+import { BlockSink } from './block-sink';
 import { kindOf, type ElementKind } from './element-kinds';
 import { figureBlock } from './figure-block';
 import { figureOfImage } from './figure-image';
@@ -14,51 +15,58 @@ import { withMark, wrapBlock } from './wrap-block';
 
 /**
  * Block context (the body itself, blockquote, div and the other containers): allowed blocks are
- * kept, containers are unwrapped into their blocks, and each run of loose inline content between
- * blocks becomes paragraphs, as a browser lays it out in anonymous block boxes.
+ * kept, containers are unwrapped into their blocks, and loose inline content between blocks
+ * becomes paragraphs.
  */
-export function blockContent(nodes: readonly HtmlNode[], walk: Walk, scope: BlockScope): BlockNode[] {
-  const out: BlockNode[] = [];
-  let run: InlineNode[] = [];
-  const drainHoisted = (): void => append(out, walk.hoisted.splice(0));
-  const flush = (): void => {
-    const paragraphs = splitParagraphs(run).map((children): BlockNode => ({ type: 'p', children }));
-    append(out, paragraphs.map((p) => wrapBlock(p, scope.wrap)));
-    run = [];
-    drainHoisted();
+export function blockContent(nodes: readonly HtmlNode[], walk: Walk, scope: Scope): BlockNode[] {
+  const sink = new BlockSink(walk);
+  collectBlocks(nodes, walk, scope, sink);
+  sink.flush();
+  return sink.blocks;
+}
+
+function collectBlocks(
+  nodes: readonly HtmlNode[],
+  walk: Walk,
+  scope: BlockScope,
+  sink: BlockSink,
+): void {
+  let inline: InlineNode[] = [];
+  const release = (): void => {
+    if (inline.length > 0) sink.addInline(scope.wrap ? scope.wrap(inline) : inline);
+    inline = [];
   };
   for (const node of nodes) {
     if (walk.consumed.has(node)) continue;
     if (isText(node)) {
-      run.push(textLeaf(node.value));
+      inline.push(textLeaf(node.value));
       continue;
     }
     // Comments (and with them HTML's bogus <![CDATA[…]]>) are not content.
     if (!isElement(node)) continue;
     if (scope.depth >= MAX_DEPTH) {
-      run.push(textLeaf(flatText(node)));
+      inline.push(textLeaf(flatText(node)));
       continue;
     }
     const kind = kindOf(node);
     if (kind === 'dropped') continue;
     if (kind === 'inline' && !walk.blockBearing.has(node)) {
-      append(run, inlineElement(node, walk, scope));
+      append(inline, inlineElement(node, walk, scope));
       continue;
     }
-    flush();
+    release();
     if (kind === 'inline') {
-      append(out, blockContent(node.childNodes, walk, markedScope(node, walk, scope)));
+      // An inline element holding blocks (`<b><p>…</p></b>`) lends its mark to their text.
+      collectBlocks(node.childNodes, walk, markedScope(node, walk, scope), sink);
     } else {
+      sink.flush();
       const inner = { depth: scope.depth + 1, inLink: scope.inLink };
-      append(out, blockOf(node, kind, walk, inner).map((b) => wrapBlock(b, scope.wrap)));
+      sink.addBlocks(blockOf(node, kind, walk, inner).map((b) => wrapBlock(b, scope.wrap)));
     }
-    drainHoisted();
   }
-  flush();
-  return out;
+  release();
 }
 
-/** An inline element that holds blocks lends its mark to the text of each of them. */
 function markedScope(element: HtmlElement, walk: Walk, scope: BlockScope): BlockScope {
   const mark = markOf(element, walk.base, scope);
   const inner = innerScope(element, scope, mark);
@@ -94,6 +102,7 @@ function blockOf(element: HtmlElement, kind: ElementKind, walk: Walk, scope: Sco
       return figure ? [figure, ...rest] : rest;
     }
     default:
+      // Containers: div, section, table cells…
       return blockContent(element.childNodes, walk, scope);
   }
 }

@@ -53,7 +53,19 @@ const DROPPED = new Set([
   'slot',
 ]);
 
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'figure']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'figure',
+]);
 
 /** Elements a browser lays out as blocks (WHATWG HTML §15.3 "The CSS user agent style sheet"). */
 const CONTAINERS = new Set([

@@ -23,11 +23,7 @@ describe('headings shift into h2–h4', () => {
     expect(sanitize('<h2> <br> </h2><h3>un<br><br><br>deux</h3>')).toEqual([
       {
         type: 'h3',
-        children: [
-          { type: 'text', text: 'un' },
-          { type: 'br' },
-          { type: 'text', text: 'deux' },
-        ],
+        children: [{ type: 'text', text: 'un' }, { type: 'br' }, { type: 'text', text: 'deux' }],
       },
     ]);
   });

@@ -8,11 +8,16 @@ const p = (...children: InlineNode[]): BlockNode => ({ type: 'p', children });
 
 describe('hostile and broken markup is neutralised', () => {
   it('reads unclosed tags as a browser does', () => {
-    expect(sanitize('<p>un<p>deux<h2>trois<p>quatre <em>cinq')).toEqual([
+    expect(sanitize('<p>un<p>deux<h2>trois</h2>quatre <em>cinq<li>six')).toEqual([
       p(t('un')),
       p(t('deux')),
       { type: 'h2', children: [t('trois')] },
       p(t('quatre '), { type: 'em', children: [t('cinq')] }),
+      p({ type: 'em', children: [t('six')] }),
+    ]);
+    // A <p> does not close an <h2>: the paragraph is inside the heading, on a line of its own.
+    expect(sanitize('<h2>trois<p>quatre')).toEqual([
+      { type: 'h2', children: [t('trois'), { type: 'br' }, t('quatre')] },
     ]);
   });
 
@@ -33,14 +38,16 @@ describe('hostile and broken markup is neutralised', () => {
   });
 
   it('drops stray table parts and document tags outside a table, keeping their text', () => {
-    expect(sanitize('<html><head><title>T</title></head><body><tr><td>cellule</td></tr></body></html>')).toEqual([
-      p(t('cellule')),
-    ]);
+    expect(
+      sanitize('<html><head><title>T</title></head><body><tr><td>cellule</td></tr></body></html>'),
+    ).toEqual([p(t('cellule'))]);
   });
 
   it('drops comments, conditional comments and HTML’s bogus CDATA sections', () => {
     expect(
-      sanitize('<p>un<!-- secret --> <!--[if IE]><b>ie</b><![endif]-->deux<![CDATA[ trois ]]></p><!-->'),
+      sanitize(
+        '<p>un<!-- secret --> <!--[if IE]><b>ie</b><![endif]-->deux<![CDATA[ trois ]]></p><!-->',
+      ),
     ).toEqual([p(t('un deux'))]);
   });
 
@@ -85,6 +92,15 @@ describe('hostile and broken markup is neutralised', () => {
     const spans = `<p>${'<span><em>'.repeat(depth)}fond${'</em></span>'.repeat(depth)}</p>`;
     const [block] = sanitize(spans);
     expect(block && bodyToPlainText([block])).toBe('fond');
+  });
+
+  it('keeps marks nested as deep as a real article could go, each once', () => {
+    // 60 nested <em>: every one of the tidy steps walks each level once, not twice per level.
+    let expected: InlineNode = t('fond');
+    for (let i = 0; i < 60; i++) expected = { type: 'em', children: [expected] };
+    expect(sanitize(`<p>${'<em>'.repeat(60)} fond <br>${'</em>'.repeat(60)}</p>`)).toEqual([
+      p(expected),
+    ]);
   });
 
   it('survives a body of 100,000 empty elements in a row', () => {

@@ -46,15 +46,18 @@ describe('images become figures', () => {
       '<figure><blockquote><p>Il est temps de la changer</p></blockquote>' +
       '<figcaption>Alexandre Loukachenko</figcaption></figure>';
     expect(sanitize(html)).toEqual([
-      { type: 'blockquote', children: [{ type: 'p', children: [t('Il est temps de la changer')] }] },
+      {
+        type: 'blockquote',
+        children: [{ type: 'p', children: [t('Il est temps de la changer')] }],
+      },
       { type: 'p', children: [t('Alexandre Loukachenko')] },
     ]);
   });
 
   it('leaves out a caption with no text', () => {
-    expect(sanitize(`<figure><img src="${MINSK}"><figcaption> &nbsp; </figcaption></figure>`)).toEqual([
-      { type: 'figure', image: { src: MINSK, alt: '' } },
-    ]);
+    expect(
+      sanitize(`<figure><img src="${MINSK}"><figcaption> &nbsp; </figcaption></figure>`),
+    ).toEqual([{ type: 'figure', image: { src: MINSK, alt: '' } }]);
   });
 
   it('keeps width and height only as whole pixels', () => {
@@ -72,7 +75,11 @@ describe('images become figures', () => {
   });
 
   it('decodes and tidies alt text', () => {
-    expect(sanitize(`<img src="${MINSK}" alt="  Le pr&eacute;sident\n  &laquo;&#160;Loukachenko&#160;&raquo; ">`)).toEqual([
+    expect(
+      sanitize(
+        `<img src="${MINSK}" alt="  Le pr&eacute;sident\n  &laquo;&#160;Loukachenko&#160;&raquo; ">`,
+      ),
+    ).toEqual([
       { type: 'figure', image: { src: MINSK, alt: 'Le président «\u00a0Loukachenko\u00a0»' } },
     ]);
   });

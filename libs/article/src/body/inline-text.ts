@@ -10,7 +10,10 @@ export const BREAK: InlineNode = { type: 'br' };
  * rather than vanishing and gluing two words. NFC waits until leaves are merged.
  */
 export function textLeaf(value: string): InlineNode {
-  return { type: 'text', text: removeNonXmlCharacters(replaceC1Controls(value.replace(/\f/g, ' '))) };
+  return {
+    type: 'text',
+    text: removeNonXmlCharacters(replaceC1Controls(value.replace(/\f/g, ' '))),
+  };
 }
 
 /** Holds something a reader sees: U+00A0 alone (`<p>&nbsp;</p>`, a CMS spacer) does not count. */

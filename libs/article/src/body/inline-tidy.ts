@@ -63,7 +63,10 @@ function mapText(nodes: readonly InlineNode[], map: (text: string) => string): I
 }
 
 /** Forward pass: a space right after a space or at the start of a line goes. */
-function dropSpacesAfter(nodes: readonly InlineNode[], state: { afterSpace: boolean }): InlineNode[] {
+function dropSpacesAfter(
+  nodes: readonly InlineNode[],
+  state: { afterSpace: boolean },
+): InlineNode[] {
   return nodes.map((node) => {
     switch (node.type) {
       case 'text': {
@@ -92,7 +95,8 @@ function dropSpacesBefore(
     const node = nodes[i] as InlineNode;
     switch (node.type) {
       case 'text': {
-        const text = state.beforeBreak && node.text.endsWith(' ') ? node.text.slice(0, -1) : node.text;
+        const text =
+          state.beforeBreak && node.text.endsWith(' ') ? node.text.slice(0, -1) : node.text;
         if (text) state.beforeBreak = false;
         out.push({ type: 'text', text });
         break;
@@ -156,19 +160,29 @@ function merge(nodes: readonly InlineNode[]): InlineNode[] {
   return out;
 }
 
+/** <br> at the block's edges goes, also at the edges of a mark that starts or ends the block. */
 function trimBreaks(nodes: readonly InlineNode[]): InlineNode[] {
+  return trimTrailingBreaks(trimLeadingBreaks(nodes));
+}
+
+function trimLeadingBreaks(nodes: readonly InlineNode[]): InlineNode[] {
   let start = 0;
-  let end = nodes.length;
   while (nodes[start]?.type === 'br') start++;
-  while (end > start && nodes[end - 1]?.type === 'br') end--;
-  const out = nodes.slice(start, end);
+  const out = nodes.slice(start);
   const first = out[0];
   if (first && first.type !== 'text' && first.type !== 'br') {
-    out[0] = { ...first, children: trimBreaks(first.children) };
+    out[0] = { ...first, children: trimLeadingBreaks(first.children) };
   }
-  const last = out[out.length - 1];
+  return out;
+}
+
+function trimTrailingBreaks(nodes: readonly InlineNode[]): InlineNode[] {
+  let end = nodes.length;
+  while (end > 0 && nodes[end - 1]?.type === 'br') end--;
+  const out = nodes.slice(0, end);
+  const last = out[end - 1];
   if (last && last.type !== 'text' && last.type !== 'br') {
-    out[out.length - 1] = { ...last, children: trimBreaks(last.children) };
+    out[end - 1] = { ...last, children: trimTrailingBreaks(last.children) };
   }
   return out;
 }

@@ -9,9 +9,10 @@ describe('a large body', () => {
     // The sample's eleven blocks as markup, with a little noise, repeated past 100 KB.
     const chunk = sampleBody()
       .map((block) => {
-        const text = block.type === 'p' || block.type === 'h2' || block.type === 'h3'
-          ? block.children.map((c) => (c.type === 'text' ? c.text : '')).join('')
-          : '';
+        const text =
+          block.type === 'p' || block.type === 'h2' || block.type === 'h3'
+            ? block.children.map((c) => (c.type === 'text' ? c.text : '')).join('')
+            : '';
         return `<${block.type} class="x"><span>${text}</span><!-- c --></${block.type}>\n`;
       })
       .join('');

@@ -11,13 +11,30 @@ describe('the body as plain text', () => {
           { type: 'text', text: 'Le président ' },
           { type: 'strong', children: [{ type: 'text', text: 'Loukachenko' }] },
           { type: 'text', text: ', selon ' },
-          { type: 'a', href: 'https://belta.example/', children: [{ type: 'em', children: [{ type: 'text', text: 'Belta' }] }] },
+          {
+            type: 'a',
+            href: 'https://belta.example/',
+            children: [{ type: 'em', children: [{ type: 'text', text: 'Belta' }] }],
+          },
           { type: 'text', text: '.' },
         ],
       },
-      { type: 'ul', items: [[{ type: 'text', text: 'Minsk' }], [{ type: 'text', text: 'Washington' }]] },
-      { type: 'blockquote', children: [{ type: 'p', children: [{ type: 'text', text: '«Il est temps»' }] }] },
-      { type: 'p', children: [{ type: 'text', text: 'Minsk,' }, { type: 'br' }, { type: 'text', text: '4 juillet' }] },
+      {
+        type: 'ul',
+        items: [[{ type: 'text', text: 'Minsk' }], [{ type: 'text', text: 'Washington' }]],
+      },
+      {
+        type: 'blockquote',
+        children: [{ type: 'p', children: [{ type: 'text', text: '«Il est temps»' }] }],
+      },
+      {
+        type: 'p',
+        children: [
+          { type: 'text', text: 'Minsk,' },
+          { type: 'br' },
+          { type: 'text', text: '4 juillet' },
+        ],
+      },
     ];
     expect(bodyToPlainText(body)).toBe(
       'Contexte\n\nLe président Loukachenko, selon Belta.\n\nMinsk\n\nWashington\n\n«Il est temps»\n\nMinsk,\n4 juillet',

@@ -39,7 +39,9 @@ describe('the sanitiser keeps the allowed blocks and marks', () => {
 
   it('keeps unordered and ordered lists as items of inline content', () => {
     expect(
-      sanitize('<ul><li>Minsk</li><li><em>Washington</em></li></ul><ol><li>un</li><li>deux</li></ol>'),
+      sanitize(
+        '<ul><li>Minsk</li><li><em>Washington</em></li></ul><ol><li>un</li><li>deux</li></ol>',
+      ),
     ).toEqual([
       { type: 'ul', items: [[t('Minsk')], [{ type: 'em', children: [t('Washington')] }]] },
       { type: 'ol', items: [[t('un')], [t('deux')]] },
@@ -78,7 +80,9 @@ describe('the sanitiser keeps the allowed blocks and marks', () => {
 
   it('keeps nested marks and a link with an absolute href', () => {
     expect(
-      sanitize('<p><strong>Belta <a href="https://belta.example/fr"><em>le site</em></a></strong></p>'),
+      sanitize(
+        '<p><strong>Belta <a href="https://belta.example/fr"><em>le site</em></a></strong></p>',
+      ),
     ).toEqual([
       {
         type: 'p',
@@ -100,14 +104,16 @@ describe('the sanitiser keeps the allowed blocks and marks', () => {
   });
 
   it('keeps a mailto link', () => {
-    expect(sanitize('<p><a href="mailto:redaction@webradio-media.example">Écrire</a></p>')).toEqual([
-      {
-        type: 'p',
-        children: [
-          { type: 'a', href: 'mailto:redaction@webradio-media.example', children: [t('Écrire')] },
-        ],
-      },
-    ]);
+    expect(sanitize('<p><a href="mailto:redaction@webradio-media.example">Écrire</a></p>')).toEqual(
+      [
+        {
+          type: 'p',
+          children: [
+            { type: 'a', href: 'mailto:redaction@webradio-media.example', children: [t('Écrire')] },
+          ],
+        },
+      ],
+    );
   });
 
   it('keeps a single <br> as a line break inside its block', () => {

@@ -19,7 +19,10 @@ describe('the sanitiser removes code, embeds and every attribute outside its all
     ['svg holding a script', '<svg><script>alert(1)</script></svg>'],
     ['math', '<math><mi>x</mi><mo>=</mo><mn>1</mn></math>'],
     ['head elements', '<title>Titre</title><meta charset="utf-8"><link rel="x" href="y">'],
-    ['a form and its controls', '<form><label>Nom</label><input value="v"><button>Envoyer</button></form>'],
+    [
+      'a form and its controls',
+      '<form><label>Nom</label><input value="v"><button>Envoyer</button></form>',
+    ],
     ['video and audio', '<video src="v.mp4">sans vidéo</video><audio src="a.mp3">sans son</audio>'],
   ])('drops %s with everything inside it', (_name, markup) => {
     expect(sanitize(`<p>avant</p>${markup}<p>après</p>`)).toEqual([p('avant'), p('après')]);
@@ -49,11 +52,17 @@ describe('the sanitiser removes code, embeds and every attribute outside its all
   });
 
   it('keeps an image’s src, alt, width and height only, not its onerror', () => {
-    const html = '<img src="/photo.jpg" alt="Minsk" width="640" height="480" onerror="steal()" onload="steal()" style="x" loading="lazy">';
+    const html =
+      '<img src="/photo.jpg" alt="Minsk" width="640" height="480" onerror="steal()" onload="steal()" style="x" loading="lazy">';
     expect(sanitize(html)).toEqual([
       {
         type: 'figure',
-        image: { src: 'https://webradio-media.example/photo.jpg', alt: 'Minsk', width: 640, height: 480 },
+        image: {
+          src: 'https://webradio-media.example/photo.jpg',
+          alt: 'Minsk',
+          width: 640,
+          height: 480,
+        },
       },
     ]);
   });

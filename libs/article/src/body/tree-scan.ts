@@ -38,7 +38,8 @@ export function flatText(element: HtmlElement): string {
     else if (isElement(item) && kindOf(item) !== 'dropped') {
       const block = isBlockLevel(item);
       if (block) stack.push(' ');
-      for (let i = item.childNodes.length - 1; i >= 0; i--) stack.push(item.childNodes[i] as HtmlNode);
+      for (let i = item.childNodes.length - 1; i >= 0; i--)
+        stack.push(item.childNodes[i] as HtmlNode);
       if (block) stack.push(' ');
     }
   }
@@ -54,7 +55,8 @@ export function findElement(
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (!isElement(node) || kindOf(node) === 'dropped') continue;
     if (test(node)) return node;
-    for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as HtmlNode);
+    for (let i = node.childNodes.length - 1; i >= 0; i--)
+      stack.push(node.childNodes[i] as HtmlNode);
   }
   return undefined;
 }

@@ -17,7 +17,9 @@ describe('elements outside the allow-list are unwrapped and their text kept', ()
 
   it('unwraps div, section and article, keeping the blocks inside', () => {
     expect(
-      sanitize('<article><section><div><p>un</p></div><div><div><h2>deux</h2></div></div></section></article>'),
+      sanitize(
+        '<article><section><div><p>un</p></div><div><div><h2>deux</h2></div></div></section></article>',
+      ),
     ).toEqual([p(t('un')), { type: 'h2', children: [t('deux')] }]);
   });
 
@@ -52,11 +54,19 @@ describe('elements outside the allow-list are unwrapped and their text kept', ()
         '<table><caption>Bilan</caption><tr><th>Pays</th><td>Bélarus</td></tr></table>' +
           '<dl><dt>Belta</dt><dd>agence officielle</dd></dl>',
       ),
-    ).toEqual([p(t('Bilan')), p(t('Pays')), p(t('Bélarus')), p(t('Belta')), p(t('agence officielle'))]);
+    ).toEqual([
+      p(t('Bilan')),
+      p(t('Pays')),
+      p(t('Bélarus')),
+      p(t('Belta')),
+      p(t('agence officielle')),
+    ]);
   });
 
   it('puts a line break where blocks meet inside a list item', () => {
-    expect(sanitize('<ul><li><p>un</p><p>deux</p></li><li>trois<ul><li>a</li><li>b</li></ul></li></ul>')).toEqual([
+    expect(
+      sanitize('<ul><li><p>un</p><p>deux</p></li><li>trois<ul><li>a</li><li>b</li></ul></li></ul>'),
+    ).toEqual([
       {
         type: 'ul',
         items: [

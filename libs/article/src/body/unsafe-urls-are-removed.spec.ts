@@ -54,13 +54,21 @@ describe('links and images keep only http(s) URLs (and mailto for links)', () =>
       {
         type: 'p',
         children: [
-          { type: 'a', href: 'https://webradio-media.example/un', children: [{ type: 'text', text: 'un' }] },
+          {
+            type: 'a',
+            href: 'https://webradio-media.example/un',
+            children: [{ type: 'text', text: 'un' }],
+          },
         ],
       },
       {
         type: 'p',
         children: [
-          { type: 'a', href: 'https://webradio-media.example/un', children: [{ type: 'text', text: 'deux' }] },
+          {
+            type: 'a',
+            href: 'https://webradio-media.example/un',
+            children: [{ type: 'text', text: 'deux' }],
+          },
         ],
       },
     ]);

@@ -43,13 +43,17 @@ describe('whitespace collapses as a browser renders it', () => {
 
   it('keeps no-break spaces (U+00A0) and narrow no-break spaces (U+202F) exactly, even at edges', () => {
     expect(
-      sanitize('<p>&nbsp;«\u202FBonjour\u202F!\u202F»&nbsp;: oui&#160;; <em>\u00a0</em>non\u00a0?</p>'),
+      sanitize(
+        '<p>&nbsp;«\u202FBonjour\u202F!\u202F»&nbsp;: oui&#160;; <em>\u00a0</em>non\u00a0?</p>',
+      ),
     ).toEqual([p(t('\u00a0«\u202fBonjour\u202f!\u202f»\u00a0: oui\u00a0; \u00a0non\u00a0?'))]);
   });
 
   it('drops blocks with nothing visible: empty, whitespace, no-break spaces, line breaks', () => {
     expect(
-      sanitize('<p></p><p> </p><p>&nbsp;</p><p>\u202f</p><p><br><br></p><h3><em> </em></h3><ul><li></li></ul><blockquote> </blockquote><div>  </div>'),
+      sanitize(
+        '<p></p><p> </p><p>&nbsp;</p><p>\u202f</p><p><br><br></p><h3><em> </em></h3><ul><li></li></ul><blockquote> </blockquote><div>  </div>',
+      ),
     ).toEqual([]);
   });
 });

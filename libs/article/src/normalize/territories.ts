@@ -11,7 +11,10 @@ export function countryCodes(values: readonly string[] | undefined, field: strin
 export function countryCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) {
-    throw new NormalisationError(field, `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 code`);
+    throw new NormalisationError(
+      field,
+      `${JSON.stringify(value)} is not an ISO 3166-1 alpha-2 code`,
+    );
   }
   return code;
 }

@@ -2,8 +2,16 @@ import { normalizeLine, normalizeText } from './normalize-text';
 
 describe('character references in plain-text fields decode as a browser decodes them', () => {
   it.each([
-    ['named', 'Loukachenko appelle &agrave; normaliser les relations avec les &Eacute;tats-Unis', 'Loukachenko appelle à normaliser les relations avec les États-Unis'],
-    ['guillemets and apostrophe', '&laquo;&nbsp;l&rsquo;&eacute;missaire&nbsp;&raquo;', '«\u00a0l’émissaire\u00a0»'],
+    [
+      'named',
+      'Loukachenko appelle &agrave; normaliser les relations avec les &Eacute;tats-Unis',
+      'Loukachenko appelle à normaliser les relations avec les États-Unis',
+    ],
+    [
+      'guillemets and apostrophe',
+      '&laquo;&nbsp;l&rsquo;&eacute;missaire&nbsp;&raquo;',
+      '«\u00a0l’émissaire\u00a0»',
+    ],
     ['decimal', '&#171;B&#233;larus&#187;', '«Bélarus»'],
     ['hexadecimal, either case', '&#xAB;B&#Xe9;larus&#xbb;', '«Bélarus»'],
     ['astral by reference', '&#x1F1E7;&#x1F1FE;', '🇧🇾'],

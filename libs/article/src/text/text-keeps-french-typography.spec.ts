@@ -24,7 +24,9 @@ describe('text keeps French typography exactly', () => {
   });
 
   it('trims only HTML whitespace in one-line fields, never a no-break space', () => {
-    expect(normalizeLine('  \n\u00a0«\u00a0Bonjour\u00a0»\u00a0 \t')).toBe('\u00a0«\u00a0Bonjour\u00a0»\u00a0');
+    expect(normalizeLine('  \n\u00a0«\u00a0Bonjour\u00a0»\u00a0 \t')).toBe(
+      '\u00a0«\u00a0Bonjour\u00a0»\u00a0',
+    );
   });
 
   it('collapses runs of whitespace in one-line fields, keeping no-break spaces beside them', () => {
