@@ -72,6 +72,7 @@ export default tseslint.config(
       'test-artifacts/**',
       '**/*.cjs',
       '**/*.mjs',
+      'jest.config.js',
     ],
   },
   eslint.configs.recommended,

@@ -32,7 +32,7 @@ export function bulkEvents(prefix: string, articles: number, versions: number): 
 export async function produceAll(
   topic: string,
   messages: readonly Message[],
-  chunk = 250,
+  chunk = 100, // 100 sample-sized events stay under the broker's 1 MiB per request
 ): Promise<void> {
   const producer = testKafka().producer({ retry: { retries: 20, maxRetryTime: 5_000 } });
   await producer.connect();

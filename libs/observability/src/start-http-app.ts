@@ -27,9 +27,22 @@ export async function startHttpApp<Env extends AppEnv>(
   const app = await NestFactory.create<NestFastifyApplication>(module(env), new FastifyAdapter(), {
     logger: ['log', 'warn', 'error'],
   });
-  // SIGTERM and SIGINT run onModuleDestroy/onApplicationShutdown: consumers finish and commit.
-  app.enableShutdownHooks();
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
+  // SIGTERM and SIGINT close the app: shutdown hooks let consumers finish the batch in flight and
+  // commit, then the process exits 0 (Nest's enableShutdownHooks re-raises the signal instead,
+  // which an orchestrator reads as a crash).
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log(`${signal}: finishing the work in flight`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
   logger.log(`listening on http://${env.HTTP_HOST}:${env.HTTP_PORT}`);
   return app;
 }

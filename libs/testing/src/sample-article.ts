@@ -4,14 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The reference sample (fixtures/README.md): a real French article with « », ’ and accents. */
-export const SAMPLE_FIXTURE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'fixtures',
-  'loukachenko-etats-unis.fr.txt',
-);
+export const SAMPLE_FIXTURE = join(repoRoot(), 'fixtures', 'loukachenko-etats-unis.fr.txt');
 
 /** The fixture's lines, 0-based as in fixtures/README.md. */
 export function sampleLines(): string[] {

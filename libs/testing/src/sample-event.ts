@@ -5,14 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The sample article as the CMS publishes it (fixtures/sample-article.published.json). */
-export const SAMPLE_EVENT_FILE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'fixtures',
-  'sample-article.published.json',
-);
+export const SAMPLE_EVENT_FILE = join(repoRoot(), 'fixtures', 'sample-article.published.json');
 
 export interface SampleEvent {
   eventId: string;

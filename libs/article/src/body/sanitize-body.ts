@@ -3,6 +3,7 @@ import { NormalisationError } from '../normalisation-error';
 import { blockContent } from './block-content';
 import { parseBodyFragment } from './html-tree';
 import { blockBearingElements } from './tree-scan';
+import type { Walk } from './walk';
 
 /**
  * The CMS's HTML body as the model's block tree. parse5 parses it as a browser would (unclosed
@@ -16,10 +17,10 @@ import { blockBearingElements } from './tree-scan';
 export function sanitizeBody(html: string, baseUrl: string): BlockNode[] {
   const base = httpBase(baseUrl);
   const fragment = parseBodyFragment(html);
-  const walk = {
+  const walk: Walk = {
     base,
     blockBearing: blockBearingElements(fragment),
-    consumed: new Set<never>(),
+    consumed: new Set(),
     hoisted: [],
   };
   return blockContent(fragment.childNodes, walk, { depth: 0, inLink: false });

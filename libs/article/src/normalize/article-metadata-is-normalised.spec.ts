@@ -1,3 +1,4 @@
+import type { ArticleChange } from '../article';
 import type { ArticleInput } from '../article-input';
 import { normalizeArticle } from './normalize-article';
 
@@ -18,7 +19,7 @@ const BASE_INPUT: ArticleInput = {
   firstPublishedAt: '2025-07-04T14:30:00Z',
   updatedAt: '2025-07-04T15:00:00Z',
 };
-const normalize = (overrides: Partial<ArticleInput> = {}, change = 'updated' as const) =>
+const normalize = (overrides: Partial<ArticleInput> = {}, change: ArticleChange = 'updated') =>
   normalizeArticle({ ...BASE_INPUT, ...overrides }, change);
 
 describe('article metadata is normalised', () => {

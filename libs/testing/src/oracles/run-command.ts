@@ -40,6 +40,8 @@ export function runCommand(
         stderr: Buffer.concat(stderr).toString('utf8'),
       }),
     );
+    // A command that reads no input may exit before we write: its closed pipe is not an error.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
 }
