@@ -2,17 +2,8 @@
  * Render benchmark (not a test): how long the renderers take for sample-sized stories, next to a
  * template-string NewsML-G2 item holding the same content, the ceiling of what building by hand
  * could gain. Run: `npm run -s build && node dist/tools/bench/render.js`.
- *
- * The sample is built here from fixtures/ (as libs/testing's sampleArticle does) because the
- * testing lib locates the fixture relative to its source folder, which dist/ does not reproduce.
  */
-import {
-  articleGuid,
-  countWords,
-  type Article,
-  type BlockNode,
-  type ContentLevel,
-} from '@depeche/article';
+import { articleGuid, type Article, type ContentLevel } from '@depeche/article';
 import {
   renderAtom,
   renderJsonFeed,
@@ -23,75 +14,23 @@ import {
   type Channel,
   type Rendition,
 } from '@depeche/renderers';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { sampleArticle } from '@depeche/testing';
 
 const NOW = new Date('2025-07-04T15:00:00Z');
 const LEVEL: ContentLevel = 'full';
 const FEED_SIZE = 50;
 
-function fixtureLines(): string[] {
-  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
-    const file = join(dir, 'fixtures', 'loukachenko-etats-unis.fr.txt');
-    if (existsSync(file)) return readFileSync(file, 'utf8').split('\n');
-  }
-  throw new Error(`fixtures/loukachenko-etats-unis.fr.txt not found above ${__dirname}`);
-}
-
-/** fixtures/README.md: 2 headline, 5 standfirst, 13 h2, 15/19/23 h3, the rest paragraphs. */
+/** The sample article, made distinct per index as the stories of a feed are. */
 function sampleSizedArticle(index: number): Article {
-  const lines = fixtureLines();
-  const bodyLines = [9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29];
-  const headings: Record<number, 'h2' | 'h3'> = { 13: 'h2', 15: 'h3', 19: 'h3', 23: 'h3' };
-  const body: BlockNode[] = bodyLines.map((n) => ({
-    type: headings[n] ?? 'p',
-    children: [{ type: 'text', text: lines[n] ?? '' }],
-  }));
-  const bodyText = bodyLines.map((n) => lines[n] ?? '').join('\n\n');
   const id = `wrm-20250704-loukachenko-etats-unis-${index}`;
-  return {
+  const time = new Date(Date.UTC(2025, 6, 4, 14, 30) - index * 60_000).toISOString();
+  return sampleArticle({
     id,
     guid: articleGuid('webradio media', id),
-    version: 1,
-    change: 'published',
-    language: 'fr',
-    headline: lines[2] ?? '',
-    standfirst: lines[5] ?? '',
-    body,
-    bodyText,
-    wordCount: countWords(bodyText),
-    sections: ['international'],
-    keywords: ['Bélarus', 'États-Unis', 'Alexandre Loukachenko', 'diplomatie'],
-    subjects: [{ code: 'medtop:11000000', name: 'politique' }],
-    authors: [{ name: 'La rédaction de webradio media', role: 'writer' }],
-    dateline: 'Minsk, 4 juillet 2025',
-    location: { name: 'Minsk', countryCode: 'BY', latitude: 53.9, longitude: 27.5667 },
-    provider: 'webradio media',
-    sourceAgency: 'Belta',
-    creditLine: 'webradio media, avec Belta',
     canonicalUrl: `https://webradio-media.example/international/loukachenko-${index}`,
-    images: [
-      {
-        url: 'https://webradio-media.example/images/loukachenko-minsk.jpg',
-        caption: 'Alexandre Loukachenko à Minsk',
-        credit: 'Belta',
-        width: 1200,
-        height: 800,
-        mediaType: 'image/jpeg',
-      },
-    ],
-    rights: {
-      copyrightHolder: 'webradio media',
-      copyrightNotice: '© 2025 webradio media. Tous droits réservés.',
-      usageTerms: 'Reproduction réservée aux partenaires abonnés.',
-      allowedTerritories: [],
-      deniedTerritories: [],
-    },
-    firstPublishedAt: new Date(Date.UTC(2025, 6, 4, 14, 30) - index * 60_000).toISOString(),
-    updatedAt: new Date(Date.UTC(2025, 6, 4, 14, 30) - index * 60_000).toISOString(),
-    urgency: 4,
-    genre: 'Current',
-  };
+    firstPublishedAt: time,
+    updatedAt: time,
+  });
 }
 
 const channel = (selfUrl: string): Channel => ({
