@@ -1,13 +1,17 @@
 /**
  * `npm start`: the main job on the embedded default. Starts a local Kafka unless KAFKA_BROKERS
- * names one, creates the topics, runs every app on one SQLite file, and prints where to look.
+ * names one, creates the topics, runs every app on one SQLite file, publishes the sample article,
+ * waits until ingest has stored it, and prints where to look.
  * Ctrl-C stops everything it started. `--smoke` starts, checks, and stops at once.
  */
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { startKafka, stopKafka } from '../kafka/kafka';
+import { TOPICS } from '@depeche/contracts';
 import { APPS } from './apps';
 import { createPipelineTopics } from './pipeline-topics';
+import { publishSample } from './publish-sample';
+import { waitForStoredSample } from './sample-stored';
 import { spawnApp, stopApps, waitUntilLive, type RunningApp } from './child-apps';
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -42,6 +46,12 @@ async function main(): Promise<void> {
 
     for (const app of APPS) running.push(spawnApp(root, app, env));
     await Promise.all(running.map((app) => waitUntilLive(app)));
+    const published = await publishSample(root, brokers);
+    console.log(`sample article published on ${TOPICS.articleEvents}: ${published}`);
+    if (!env.DATABASE_KIND || env.DATABASE_KIND === 'sqlite') {
+      const stored = await waitForStoredSample(String(env.SQLITE_PATH), published);
+      console.log(`sample article stored by ingest: ${stored}`);
+    }
   } catch (error) {
     console.error(`depeche did not start: ${(error as Error).message}`);
     return shutdown(1);
