@@ -6,6 +6,7 @@ import {
   testKafka,
   testTopics,
   uniqueName,
+  waitFor,
   type TestTopics,
 } from '@depeche/testing';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
@@ -80,8 +81,17 @@ describe('a real Kafka broker', () => {
     );
     expect(partitions).toEqual(Object.fromEntries(specs.map((s) => [s.topic, s.partitions])));
     await topics.admin.deleteTopics({ topics: specs.map((s) => s.topic) });
-    const left = await topics.admin.listTopics();
-    expect(left.filter((t) => t.startsWith(prefix))).toEqual([]);
+    // Deletion is asynchronous in KRaft: the controller acknowledges before every broker's
+    // metadata has caught up, so poll until the names are gone.
+    let left: string[] = [];
+    const gone = await waitFor(
+      async () => {
+        left = (await topics.admin.listTopics()).filter((t) => t.startsWith(prefix));
+        return left.length === 0 ? true : undefined;
+      },
+      { timeoutMs: 30_000, describe: () => `still listed: ${left.join(', ')}` },
+    );
+    expect(gone).toBe(true);
   });
 });
 

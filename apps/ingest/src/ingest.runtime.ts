@@ -35,13 +35,17 @@ export class IngestRuntime implements OnApplicationBootstrap, OnApplicationShutd
   constructor(env: IngestEnv) {
     const kafka = createKafka(env);
     this.db = openDatabase(env);
-    this.producer = kafka.producer({ maxInFlightRequests: 1 });
+    // Idempotent: a retried send after a lost acknowledgement is not written twice by the broker.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     this.consumer = new ResilientConsumer(kafka, {
       groupId: env.INGEST_GROUP_ID,
       topic: env.INGEST_TOPIC,
       deadLetterTopic: env.INGEST_DLQ_TOPIC,
       sessionTimeoutMs: env.INGEST_SESSION_TIMEOUT_MS,
       log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
+      // Exit rather than idle: an orchestrator restarts the process, which rejoins and resumes
+      // from the committed offsets. EX_SOFTWARE.
+      onFatal: () => process.exit(70),
     });
     this.relay = new OutboxRelay(new OutboxRepository(this.db), this.producer, {
       batchSize: 500,

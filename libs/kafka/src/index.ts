@@ -3,3 +3,5 @@ export * from './ensure-topics';
 export * from './backoff';
 export * from './dead-letter';
 export * from './resilient-consumer';
+export * from './chunk-by-bytes';
+export * from './rebalance';

@@ -1,6 +1,11 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { backoffDelay, sleep } from './backoff';
+import { chunkByBytes } from './chunk-by-bytes';
 import { deadLetterMessage, type DeadLetter } from './dead-letter';
+import { isRebalance } from './rebalance';
+
+/** Well under the dead-letter topic's 8 MiB max.message.bytes; one larger letter goes alone. */
+const DEAD_LETTER_REQUEST_BYTES = 1024 * 1024;
 
 export type ConsumedMessage = KafkaMessage & {
   readonly topic: string;
@@ -21,6 +26,8 @@ export interface ResilientConsumerOptions {
   readonly sessionTimeoutMs?: number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   readonly now?: () => Date;
+  /** The consumer stopped for good after an error kafkajs does not retry. */
+  readonly onFatal?: (error: Error) => void;
 }
 
 /**
@@ -50,7 +57,7 @@ export class ResilientConsumer {
     });
     // At least once is enough for dead letters: a repeat carries the same source offset.
     this.producer = kafka.producer({ maxInFlightRequests: 1 });
-    const { GROUP_JOIN } = this.consumer.events;
+    const { GROUP_JOIN, REBALANCING, STOP, CRASH } = this.consumer.events;
     this.consumer.on(GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment;
       this.assigned = new Set(
@@ -62,6 +69,21 @@ export class ResilientConsumer {
         'info',
         `joined ${options.groupId}: ${[...this.assigned].join(', ') || 'no partitions'}`,
       );
+    });
+    // Between a rebalance and the next join, and after a stop, this member owns nothing.
+    this.consumer.on(REBALANCING, () => (this.assigned = new Set()));
+    this.consumer.on(STOP, () => (this.assigned = new Set()));
+    // kafkajs restarts the consumer after a retriable crash; after any other it stays stopped, a
+    // process that looks alive and consumes nothing. Say so, and let the app decide (ingest exits
+    // so that the orchestrator restarts it).
+    this.consumer.on(CRASH, (event) => {
+      this.assigned = new Set();
+      const { error, restart } = event.payload;
+      this.log(
+        'error',
+        `consumer crashed (${restart ? 'restarting' : 'stopped'}): ${error.message}`,
+      );
+      if (!restart && !this.stopping) options.onFatal?.(error);
     });
   }
 
@@ -115,17 +137,44 @@ export class ResilientConsumer {
           `transient failure on ${batch.topic}[${batch.partition}], retry in ${delay} ms: ${(error as Error).message}`,
         );
         await sleep(delay);
-        await payload.heartbeat().catch(() => undefined);
+        await this.heartbeatWhileRetrying(payload);
       }
     }
     const last = batch.lastOffset();
     payload.resolveOffset(last);
-    await this.consumer.commitOffsets([
-      { topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() },
-    ]);
-    await payload.heartbeat();
+    // Not consumer.commitOffsets: it does nothing once stop() has begun (kafkajs checks that the
+    // runner is running), and a batch finished during shutdown must be committed, or the next owner
+    // repeats it. The payload's commit goes straight to the group coordinator.
+    await payload.commitOffsetsIfNecessary({
+      topics: [
+        {
+          topic: batch.topic,
+          partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }],
+        },
+      ],
+    });
+    if (payload.isRunning()) await payload.heartbeat();
   }
 
+  /**
+   * Keeps the membership alive while a transient fault lasts. A rebalance answer means this member
+   * may no longer own the partition: rethrow it so kafkajs rejoins (the uncommitted batch goes to
+   * whoever owns the partition next). Other heartbeat failures (the broker is restarting) are left
+   * to the next attempt.
+   */
+  private async heartbeatWhileRetrying(payload: EachBatchPayload): Promise<void> {
+    try {
+      await payload.heartbeat();
+    } catch (error) {
+      if (isRebalance(error)) throw error;
+      this.log('warn', `heartbeat failed while retrying: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * One request per run of at most DEAD_LETTER_REQUEST_BYTES: kafkajs puts a partition's messages
+   * in one record batch, and a batch over the topic's max.message.bytes would be refused forever.
+   */
   private async sendDeadLetters(
     letters: readonly DeadLetter[],
     topic: string,
@@ -133,11 +182,18 @@ export class ResilientConsumer {
   ): Promise<void> {
     if (letters.length === 0) return;
     const now = this.options.now?.() ?? new Date();
-    await this.producer.send({
-      topic: this.options.deadLetterTopic,
-      acks: -1,
-      messages: letters.map((letter) => deadLetterMessage(letter, { topic, partition }, now)),
-    });
+    const runs = chunkByBytes(
+      letters,
+      (letter) => letter.value?.length ?? 0,
+      DEAD_LETTER_REQUEST_BYTES,
+    );
+    for (const run of runs) {
+      await this.producer.send({
+        topic: this.options.deadLetterTopic,
+        acks: -1,
+        messages: run.map((letter) => deadLetterMessage(letter, { topic, partition }, now)),
+      });
+    }
     for (const letter of letters) {
       this.log(
         'warn',

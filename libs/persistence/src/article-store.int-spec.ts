@@ -121,4 +121,117 @@ describe.each([
     expect((await store.current(sampleArticle().id))?.article.version).toBe(4);
     expect(await store.storeBatch([v5], announce)).toEqual(['accepted']);
   });
+
+  /** A version of a story of its own (ids and guids are unique), so these cases do not touch the sample's. */
+  const storyVersion = (story: string, n: number, eventId = randomUUID()): IncomingVersion =>
+    version(n, { id: story, guid: `urn:test:${story}` }, eventId);
+
+  /** The outbox messages of `stories`, oldest id first, as `story@version`. */
+  const outboxOf = async (stories: readonly string[]): Promise<string[]> => {
+    const rows = await test.db.query<{ message_key: string; message_value: string }>(
+      `SELECT message_key, message_value FROM outbox ORDER BY id`,
+    );
+    return rows
+      .filter((r) => stories.includes(r.message_key))
+      .map(
+        (r) => `${r.message_key}@${(JSON.parse(r.message_value) as { version: number }).version}`,
+      );
+  };
+
+  const recordedOutcomes = async (batch: readonly IncomingVersion[]): Promise<string[]> => {
+    const rows = await test.db.query<{ event_id: string; outcome: string }>(
+      'SELECT event_id, outcome FROM processed_events',
+    );
+    const byEvent = new Map(rows.map((r) => [r.event_id, r.outcome]));
+    return batch.map((v) => byEvent.get(v.eventId) ?? 'missing');
+  };
+
+  it('replays several versions of one story in one batch as if they came one after another', async () => {
+    const story = 'mixed-order';
+    const batch = [
+      storyVersion(story, 2),
+      storyVersion(story, 1), // older than v2, which the batch made current: stale
+      storyVersion(story, 3),
+      storyVersion(story, 1), // another event with v1, kept a moment ago
+      storyVersion(story, 3), // another event with the new current version
+      storyVersion(story, 2), // older and kept already
+    ];
+    expect(await store.storeBatch(batch, announce)).toEqual([
+      'accepted',
+      'stale',
+      'accepted',
+      'duplicate-version',
+      'duplicate-version',
+      'duplicate-version',
+    ]);
+    expect((await store.current(story))?.article.version).toBe(3);
+    expect((await store.versions(story)).map((v) => [v.article.version, v.stale])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+    ]);
+    expect(await outboxOf([story])).toEqual([`${story}@2`, `${story}@3`]);
+    expect(await recordedOutcomes(batch)).toEqual([
+      'accepted',
+      'stale',
+      'accepted',
+      'duplicate-version',
+      'duplicate-version',
+      'duplicate-version',
+    ]);
+    // In a later batch, versions already kept are duplicates, stale or not.
+    expect(
+      await store.storeBatch([storyVersion(story, 1), storyVersion(story, 2)], announce),
+    ).toEqual(['duplicate-version', 'duplicate-version']);
+  });
+
+  it('stores an event id that comes twice in one batch once', async () => {
+    const story = 'twice-in-a-batch';
+    const v1 = storyVersion(story, 1);
+    const batch = [v1, v1, storyVersion(story, 2), v1];
+    expect(await store.storeBatch(batch, announce)).toEqual([
+      'accepted',
+      'duplicate-event',
+      'accepted',
+      'duplicate-event',
+    ]);
+    expect(await outboxOf([story])).toEqual([`${story}@1`, `${story}@2`]);
+    expect(await recordedOutcomes([v1])).toEqual(['accepted']);
+  });
+
+  it('stores a batch of 500 events with 500 outbox messages and changes in batch order', async () => {
+    // 250 stories, each published (v1) in the first half of the batch and updated (v2) in the second.
+    const stories = Array.from({ length: 250 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+    const batch = [
+      ...stories.map((s) => storyVersion(s, 1)),
+      ...stories.map((s) => storyVersion(s, 2)),
+    ].map((v, i) => ({ ...v, receivedAt: new Date(Date.UTC(2025, 6, 4, 16, 0, i)).toISOString() }));
+    const outcomes = await store.storeBatch(batch, announce);
+    expect(outcomes).toEqual(batch.map(() => 'accepted'));
+    const expected = batch.map((v) => `${v.article.id}@${v.article.version}`);
+    expect(await outboxOf(stories)).toEqual(expected);
+    const changes = await test.db.query<{ article_id: string; version: number }>(
+      'SELECT article_id, version FROM article_changes ORDER BY seq',
+    );
+    expect(
+      changes
+        .filter((c) => stories.includes(c.article_id))
+        .map((c) => `${c.article_id}@${Number(c.version)}`),
+    ).toEqual(expected);
+    expect((await store.current('bulk-249'))?.article.version).toBe(2);
+    expect(await recordedOutcomes(batch)).toEqual(batch.map(() => 'accepted'));
+  });
+
+  it('stores each event once when two consumers store the same batch at the same time', async () => {
+    // A rebalance can hand a partition to two consumers for a moment: they race on the same events.
+    const stories = ['race-a', 'race-b', 'race-c'];
+    const batch = stories.flatMap((s) => [storyVersion(s, 1), storyVersion(s, 2)]);
+    const results = await Promise.all([
+      store.storeBatch(batch, announce),
+      new ArticleStore(test.db).storeBatch(batch, announce),
+    ]);
+    expect(results.map((outcomes) => outcomes[0]).sort()).toEqual(['accepted', 'duplicate-event']);
+    expect(results.flat().filter((o) => o === 'accepted')).toHaveLength(batch.length);
+    expect(await outboxOf(stories)).toHaveLength(batch.length);
+  });
 });

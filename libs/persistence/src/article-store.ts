@@ -1,5 +1,6 @@
 import type { Article } from '@depeche/article';
-import type { SqlDatabase, SqlExecutor } from './sql-database';
+import { storeVersions } from './article-store.batch';
+import type { SqlDatabase } from './sql-database';
 
 /** One version of a story on its way into the store. */
 export interface IncomingVersion {
@@ -31,10 +32,6 @@ export interface StoredArticle {
   readonly storedAt: string;
 }
 
-interface CurrentRow {
-  version: number;
-}
-
 /**
  * The article store, the same on PostgreSQL and SQLite. Idempotent: the same event twice changes
  * nothing, and an older version never replaces a newer one.
@@ -43,18 +40,17 @@ export class ArticleStore {
   constructor(private readonly db: SqlDatabase) {}
 
   /**
-   * Stores a batch in one transaction (one commit for many events is what makes ingest fast),
-   * in order, so a later event of the batch sees the effect of an earlier one.
+   * Stores a batch in one transaction (one commit for many events is what makes ingest fast).
+   * The outcomes are those of storing the versions one after another, in batch order, so a later
+   * event of the batch sees the effect of an earlier one; but the work is set-based, a few
+   * multi-row statements per batch rather than several per event (see article-store.batch.ts).
    */
   storeBatch(
     batch: readonly IncomingVersion[],
     announce: (incoming: IncomingVersion) => OutboxMessage,
   ): Promise<StoreOutcome[]> {
-    return this.db.transaction(async (tx) => {
-      const outcomes: StoreOutcome[] = [];
-      for (const incoming of batch) outcomes.push(await storeOne(tx, incoming, announce));
-      return outcomes;
-    });
+    if (batch.length === 0) return Promise.resolve([]);
+    return this.db.transaction((tx) => storeVersions(tx, batch, announce));
   }
 
   async current(articleId: string): Promise<StoredArticle | undefined> {
@@ -88,90 +84,4 @@ export class ArticleStore {
     const [row] = await this.db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM articles');
     return Number(row?.n ?? 0);
   }
-}
-
-async function storeOne(
-  tx: SqlExecutor,
-  incoming: IncomingVersion,
-  announce: (incoming: IncomingVersion) => OutboxMessage,
-): Promise<StoreOutcome> {
-  const { article, eventId, receivedAt } = incoming;
-  const claimed = await tx.execute(
-    `INSERT INTO processed_events (event_id, article_id, version, outcome, processed_at)
-     VALUES ($1, $2, $3, 'pending', $4) ON CONFLICT (event_id) DO NOTHING`,
-    [eventId, article.id, article.version, receivedAt],
-  );
-  if (claimed === 0) return 'duplicate-event';
-
-  const outcome = await place(tx, incoming);
-  await tx.execute('UPDATE processed_events SET outcome = $1 WHERE event_id = $2', [
-    outcome,
-    eventId,
-  ]);
-  if (outcome === 'accepted') {
-    await tx.execute(
-      'INSERT INTO article_changes (article_id, version, change, recorded_at) VALUES ($1, $2, $3, $4)',
-      [article.id, article.version, article.change, receivedAt],
-    );
-    const message = announce(incoming);
-    await tx.execute(
-      'INSERT INTO outbox (topic, message_key, message_value, headers, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [message.topic, message.key, message.value, JSON.stringify(message.headers), receivedAt],
-    );
-  }
-  return outcome;
-}
-
-async function place(tx: SqlExecutor, incoming: IncomingVersion): Promise<StoreOutcome> {
-  const { article } = incoming;
-  // PostgreSQL: lock the current row so a concurrent writer of the same story waits (a rebalance
-  // can briefly hand one partition to two consumers). SQLite's write lock already serialises.
-  const lock = tx.kind === 'postgres' ? ' FOR UPDATE' : '';
-  const [current] = await tx.query<CurrentRow>(
-    `SELECT version FROM articles WHERE article_id = $1${lock}`,
-    [article.id],
-  );
-  if (current && article.version === current.version) return 'duplicate-version';
-  const stale = current !== undefined && article.version < current.version;
-  const kept = await tx.execute(
-    `INSERT INTO article_versions (article_id, version, change, event_id, stale, document, received_at, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (article_id, version) DO NOTHING`,
-    [
-      article.id,
-      article.version,
-      article.change,
-      incoming.eventId,
-      stale,
-      JSON.stringify(article),
-      incoming.receivedAt,
-      incoming.correlationId ?? null,
-    ],
-  );
-  if (kept === 0) return 'duplicate-version';
-  if (stale) return 'stale';
-  await tx.execute(
-    `INSERT INTO articles (article_id, guid, version, change, language, document, first_published_at,
-       updated_at, embargo_until, withdrawn_at, stored_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (article_id) DO UPDATE SET
-       version = excluded.version, change = excluded.change, language = excluded.language,
-       document = excluded.document, first_published_at = excluded.first_published_at,
-       updated_at = excluded.updated_at, embargo_until = excluded.embargo_until,
-       withdrawn_at = excluded.withdrawn_at, stored_at = excluded.stored_at
-     WHERE articles.version < excluded.version`,
-    [
-      article.id,
-      article.guid,
-      article.version,
-      article.change,
-      article.language,
-      JSON.stringify(article),
-      article.firstPublishedAt,
-      article.updatedAt,
-      article.embargoUntil ?? null,
-      article.withdrawnAt ?? null,
-      incoming.receivedAt,
-    ],
-  );
-  return 'accepted';
 }

@@ -6,3 +6,4 @@ export * from './migrate';
 export * from './migrations';
 export * from './article-store';
 export * from './outbox.repository';
+export { CHANGES_LOCK } from './article-store.batch-write';

@@ -7,7 +7,18 @@ export class PostgresDatabase implements SqlDatabase {
   private readonly pool: Pool;
 
   constructor(connectionString: string, options: Omit<PoolConfig, 'connectionString'> = {}) {
-    this.pool = new Pool({ connectionString, max: 10, ...options });
+    this.pool = new Pool({
+      connectionString,
+      max: 10,
+      // A dead server or a half-open connection must surface as an error (a transient fault the
+      // consumer retries), never as a query that hangs and stalls the partition.
+      connectionTimeoutMillis: 10_000,
+      keepAlive: true,
+      statement_timeout: 60_000,
+      lock_timeout: 30_000,
+      idle_in_transaction_session_timeout: 60_000,
+      ...options,
+    });
     // An idle client that loses its connection must not crash the process: the next query reconnects.
     this.pool.on('error', () => undefined);
   }

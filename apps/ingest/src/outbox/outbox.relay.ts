@@ -1,6 +1,6 @@
 import type { OutboxRepository, PendingOutboxMessage } from '@depeche/persistence';
 import type { Producer } from 'kafkajs';
-import { backoffDelay, sleep } from '@depeche/kafka';
+import { backoffDelay, chunkByBytes, sleep } from '@depeche/kafka';
 
 const MAX_REQUEST_BYTES = 512 * 1024;
 
@@ -58,7 +58,11 @@ export class OutboxRelay {
    * message.max.bytes (1 MiB by default), and 500 sample-sized items are about 5 MB.
    */
   private async publish(messages: readonly PendingOutboxMessage[]): Promise<void> {
-    for (const chunk of chunkByBytes(messages, MAX_REQUEST_BYTES)) {
+    for (const chunk of chunkByBytes(
+      messages,
+      (m) => Buffer.byteLength(m.value),
+      MAX_REQUEST_BYTES,
+    )) {
       const byTopic = new Map<string, PendingOutboxMessage[]>();
       for (const m of chunk) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
       await this.producer.sendBatch({
@@ -81,26 +85,4 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
-}
-
-/** Splits messages into runs whose values add up to at most `limit` bytes (a larger one goes alone). */
-export function chunkByBytes<T extends { value: string }>(
-  messages: readonly T[],
-  limit: number,
-): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let size = 0;
-  for (const message of messages) {
-    const bytes = Buffer.byteLength(message.value);
-    if (current.length > 0 && size + bytes > limit) {
-      chunks.push(current);
-      current = [];
-      size = 0;
-    }
-    current.push(message);
-    size += bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }

@@ -1,0 +1,182 @@
+import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
+import { chunks, compare, insertRows, placeholders } from './article-store.batch-sql';
+import type { SqlExecutor, SqlValue } from './sql-database';
+
+/** The advisory lock every writer of article_changes takes on PostgreSQL (see recordChanges). */
+export const CHANGES_LOCK = 7461001;
+
+/**
+ * Writes what the outcomes call for, one multi-row statement per table and chunk: every version kept,
+ * the newest accepted version of each story, and a change and an outbox message per accepted one.
+ */
+export async function writeOutcomes(
+  tx: SqlExecutor,
+  batch: readonly IncomingVersion[],
+  outcomes: readonly StoreOutcome[],
+  announce: (incoming: IncomingVersion) => OutboxMessage,
+): Promise<void> {
+  const kept: { incoming: IncomingVersion; stale: boolean; document: string }[] = [];
+  batch.forEach((incoming, i) => {
+    const outcome = outcomes[i];
+    if (outcome === 'accepted' || outcome === 'stale') {
+      kept.push({
+        incoming,
+        stale: outcome === 'stale',
+        document: JSON.stringify(incoming.article),
+      });
+    }
+  });
+  const accepted = kept.filter((k) => !k.stale);
+
+  const inserted = await insertRows(
+    tx,
+    'article_versions',
+    [
+      'article_id',
+      'version',
+      'change',
+      'event_id',
+      'stale',
+      'document',
+      'received_at',
+      'correlation_id',
+    ],
+    kept.map(({ incoming: { article, eventId, receivedAt, correlationId }, stale, document }) => [
+      article.id,
+      article.version,
+      article.change,
+      eventId,
+      stale,
+      document,
+      receivedAt,
+      correlationId ?? null,
+    ]),
+    'ON CONFLICT (article_id, version) DO NOTHING',
+  );
+  // Only a concurrent writer of a story new to the database (no row to lock yet) can get here
+  // first. Decisions made without its version may be wrong: roll back, and the retry sees it.
+  if (inserted !== kept.length) {
+    throw new Error('article_versions changed while the batch was stored; retry the batch');
+  }
+
+  await upsertCurrent(tx, accepted);
+
+  // Batch order: the relay sends by outbox id, and partners read changes by seq.
+  await insertRows(
+    tx,
+    'outbox',
+    ['topic', 'message_key', 'message_value', 'headers', 'created_at'],
+    accepted.map(({ incoming }) => {
+      const message = announce(incoming);
+      const headers = JSON.stringify(message.headers);
+      return [message.topic, message.key, message.value, headers, incoming.receivedAt];
+    }),
+  );
+
+  await recordOutcomes(tx, batch, outcomes);
+  // Last, so that the lock it takes is held for as short a time as possible before the commit.
+  await recordChanges(tx, accepted);
+}
+
+/**
+ * Numbers each accepted change for the partners' change cursor. On PostgreSQL a sequence value is
+ * handed out at insert, not at commit, so two concurrent transactions can commit seq 11 before
+ * seq 10, and a reader that saw 11 would move its cursor past 10 for ever. A transaction-level
+ * advisory lock taken just before the insert makes the writers of article_changes commit in seq
+ * order; every writer of that table takes it (CHANGES_LOCK). SQLite has one writer at a time.
+ */
+async function recordChanges(
+  tx: SqlExecutor,
+  accepted: readonly { incoming: IncomingVersion }[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  if (tx.kind === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(${CHANGES_LOCK})`);
+  await insertRows(
+    tx,
+    'article_changes',
+    ['article_id', 'version', 'change', 'recorded_at'],
+    accepted.map(({ incoming: { article, receivedAt } }) => [
+      article.id,
+      article.version,
+      article.change,
+      receivedAt,
+    ]),
+  );
+}
+
+/**
+ * Makes the newest accepted version of each story current. Only one row per story: PostgreSQL
+ * refuses to update one row twice in a statement. The WHERE keeps a newer row a concurrent writer
+ * may have committed.
+ */
+async function upsertCurrent(
+  tx: SqlExecutor,
+  accepted: readonly { incoming: IncomingVersion; document: string }[],
+): Promise<void> {
+  const newest = new Map<string, { incoming: IncomingVersion; document: string }>();
+  // Accepted versions of a story rise through the batch, so the last one is the newest.
+  for (const k of accepted) newest.set(k.incoming.article.id, k);
+  const rows = [...newest.values()]
+    .sort((a, b) => compare(a.incoming.article.id, b.incoming.article.id))
+    .map(({ incoming: { article, receivedAt }, document }): SqlValue[] => [
+      article.id,
+      article.guid,
+      article.version,
+      article.change,
+      article.language,
+      document,
+      article.firstPublishedAt,
+      article.updatedAt,
+      article.embargoUntil ?? null,
+      article.withdrawnAt ?? null,
+      receivedAt,
+    ]);
+  await insertRows(
+    tx,
+    'articles',
+    [
+      'article_id',
+      'guid',
+      'version',
+      'change',
+      'language',
+      'document',
+      'first_published_at',
+      'updated_at',
+      'embargo_until',
+      'withdrawn_at',
+      'stored_at',
+    ],
+    rows,
+    `ON CONFLICT (article_id) DO UPDATE SET
+       version = excluded.version, change = excluded.change, language = excluded.language,
+       document = excluded.document, first_published_at = excluded.first_published_at,
+       updated_at = excluded.updated_at, embargo_until = excluded.embargo_until,
+       withdrawn_at = excluded.withdrawn_at, stored_at = excluded.stored_at
+     WHERE articles.version < excluded.version`,
+  );
+}
+
+/** Replaces each claimed event's `pending` with its outcome: one UPDATE per outcome and chunk. */
+async function recordOutcomes(
+  tx: SqlExecutor,
+  batch: readonly IncomingVersion[],
+  outcomes: readonly StoreOutcome[],
+): Promise<void> {
+  const byOutcome = new Map<StoreOutcome, string[]>();
+  batch.forEach(({ eventId }, i) => {
+    const outcome = outcomes[i];
+    if (outcome === undefined || outcome === 'duplicate-event') return;
+    const eventIds = byOutcome.get(outcome) ?? [];
+    eventIds.push(eventId);
+    byOutcome.set(outcome, eventIds);
+  });
+  for (const [outcome, eventIds] of byOutcome) {
+    for (const chunk of chunks(eventIds)) {
+      await tx.execute(
+        `UPDATE processed_events SET outcome = $1 WHERE event_id IN (${placeholders(chunk.length, 1, 2)})`,
+        [outcome, ...chunk],
+      );
+    }
+  }
+}
