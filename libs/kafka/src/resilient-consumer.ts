@@ -24,6 +24,8 @@ export interface ResilientConsumerOptions {
   readonly deadLetterTopic: string;
   readonly retry?: { readonly initialMs: number; readonly maxMs: number };
   readonly sessionTimeoutMs?: number;
+  /** Partitions processed at once (each still one batch at a time, in order). Default 1. */
+  readonly partitionsConcurrently?: number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   readonly now?: () => Date;
   /** The consumer stopped for good after an error kafkajs does not retry. */
@@ -99,7 +101,7 @@ export class ResilientConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 1,
       eachBatch: (payload) => this.processBatch(payload, handle),
     });
   }

@@ -24,11 +24,15 @@ export class IngestEnv extends KafkaAppEnv {
   @IsNotEmpty()
   INGEST_GROUP_ID = 'depeche-ingest';
 
-  /** Events larger than this go to the dead-letter topic unread. */
+  /**
+   * Events larger than this go to the dead-letter topic unread. At most 2 MiB: the item announced
+   * on syndication.items (the article normalised, body as a tree and as text) can be about three
+   * times the event, and that topic takes messages of up to 8 MiB.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  @Max(64 * 1024 * 1024)
+  @Max(2 * 1024 * 1024)
   INGEST_MAX_EVENT_BYTES = 1024 * 1024;
 
   /** How long the group waits for a silent member before giving its partitions to another. */
@@ -37,4 +41,14 @@ export class IngestEnv extends KafkaAppEnv {
   @Min(6_000) // the broker's group.min.session.timeout.ms
   @Max(300_000)
   INGEST_SESSION_TIMEOUT_MS = 30_000;
+
+  /**
+   * Partitions handled at once by one process. Each partition stays in order; more than one lets
+   * the CPU work of one batch overlap the database commit of another.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INGEST_PARTITIONS_CONCURRENTLY = 3;
 }
