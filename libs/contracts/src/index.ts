@@ -7,3 +7,4 @@ export * from './decode/permanent-error';
 export * from './decode/validation-paths';
 export * from './decode/decode-json-event';
 export * from './decode/decode-envelope';
+export * from './admin';

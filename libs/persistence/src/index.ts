@@ -7,3 +7,7 @@ export * from './migrations';
 export * from './article-store';
 export * from './outbox.repository';
 export { CHANGES_LOCK } from './article-store.batch-write';
+export * from './partner-store';
+export * from './partner-store.errors';
+export type { PartnerKeyInfo } from './partner-rows';
+export { hashKey, KEY_PREFIX } from './partner-key';

@@ -1,0 +1,10 @@
+export * from './entitlement';
+export * from './partner';
+export * from './visibility';
+export * from './in-channel';
+export * from './channel-visibility';
+export * from './public-visibility';
+export * from './next-visibility-change';
+export * from './may-use-format';
+export { isEmbargoed } from './embargo';
+export { languageAdmits } from './language-admits';
