@@ -44,7 +44,16 @@ export async function startAppProcess(
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const port = await freePort();
   const child = spawn(process.execPath, [entry], {
-    env: { PATH: process.env.PATH, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
+    env: {
+      PATH: process.env.PATH,
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the apps a test or bench starts.
+      ...(process.env.DEPECHE_APP_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.DEPECHE_APP_NODE_OPTIONS }
+        : {}),
+      ...env,
+      HTTP_PORT: String(port),
+      HTTP_HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
