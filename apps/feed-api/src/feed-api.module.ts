@@ -1,14 +1,66 @@
 import { LivenessController } from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AdminController } from './admin/admin.controller';
+import { AdminGuard } from './admin/admin.guard';
+import { AdminService } from './admin/admin.service';
+import { AudienceGuard } from './audience/audience.guard';
+import { Authenticator } from './audience/authenticator';
+import { ChangeController } from './changes/change.controller';
+import { ChangeService } from './changes/change.service';
+import { DocsController } from './docs/docs.controller';
 import { FeedApiEnv } from './config/feed-api.env';
+import { FeedController } from './feeds/feed.controller';
+import { FeedService } from './feeds/feed.service';
+import { ReaderDirectory } from './feeds/reader-directory';
+import { ReadinessController } from './health/readiness.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { parameterValidation } from './http/validation.pipe';
+import { ItemController } from './items/item.controller';
+import { ItemService } from './items/item.service';
+import { Clock, SystemClock } from './runtime/clock';
+import { FeedRuntime } from './runtime/feed-runtime';
+import { FeedStores } from './runtime/feed-stores';
+import { SitemapController } from './sitemaps/sitemap.controller';
+import { SitemapService } from './sitemaps/sitemap.service';
+
+export interface FeedApiOptions {
+  /** Tests pass a clock they move; production uses the system's. */
+  readonly clock?: Clock;
+}
 
 @Module({})
 export class FeedApiModule {
-  static forRoot(env: FeedApiEnv): DynamicModule {
+  static forRoot(env: FeedApiEnv, options: FeedApiOptions = {}): DynamicModule {
     return {
       module: FeedApiModule,
-      controllers: [LivenessController],
-      providers: [{ provide: FeedApiEnv, useValue: env }],
+      controllers: [
+        LivenessController,
+        ReadinessController,
+        FeedController,
+        ItemController,
+        ChangeController,
+        SitemapController,
+        AdminController,
+        DocsController,
+      ],
+      providers: [
+        { provide: FeedApiEnv, useValue: env },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: parameterValidation },
+        FeedStores,
+        FeedRuntime,
+        Authenticator,
+        AudienceGuard,
+        ReaderDirectory,
+        FeedService,
+        ItemService,
+        ChangeService,
+        SitemapService,
+        AdminGuard,
+        AdminService,
+      ],
     };
   }
 }

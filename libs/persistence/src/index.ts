@@ -11,3 +11,6 @@ export * from './partner-store';
 export * from './partner-store.errors';
 export type { PartnerKeyInfo } from './partner-rows';
 export { hashKey, KEY_PREFIX } from './partner-key';
+export * from './feed-read-model';
+export * from './change-log';
+export * from './change-release';

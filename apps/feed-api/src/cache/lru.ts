@@ -1,0 +1,24 @@
+/** A bounded map that forgets the least recently used key first (a Map iterates in insertion order). */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    for (const oldest of this.map.keys()) {
+      if (this.map.size <= this.capacity) break;
+      this.map.delete(oldest);
+    }
+  }
+}

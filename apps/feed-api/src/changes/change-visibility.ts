@@ -1,0 +1,24 @@
+import type { Entitlement, Visibility } from '@depeche/entitlements';
+import type { ChangeRecord } from '@depeche/persistence';
+import { itemVisibility } from '../items/item-visibility';
+
+/**
+ * Whether a partner sees one change of the stream, and how.
+ *
+ * Decided at the time the change was recorded, not at the time of reading: the answer for a given
+ * change and partner never changes, so a cursor can move past an unseen change for good, and a
+ * change is delivered at most once however often the stream is read.
+ *
+ * Embargoes: a change recorded while its story was embargoed is seen by `early` partners (marked
+ * embargoed) and not by `on-lift` ones. For those, the feed API appends a `released` change when
+ * the embargo lifts (libs/persistence change-release.ts), which delivers the story to them, and
+ * only to them: `early` partners had it already. A withdrawal is seen by whoever saw the story.
+ */
+export function changeVisibility(entitlement: Entitlement, change: ChangeRecord): Visibility {
+  const at = new Date(change.recordedAt);
+  const seen = itemVisibility(entitlement, change.article, at);
+  if (change.change === 'released' && entitlement.embargo === 'early') {
+    return { visible: false, reason: 'embargo' };
+  }
+  return seen;
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { Audience } from '../audience/audience';
+import { FeedApiEnv } from '../config/feed-api.env';
+import { Problem } from '../http/problem';
+import type { Served } from '../http/served';
+import { FeedRuntime } from '../runtime/feed-runtime';
+import { FeedStores } from '../runtime/feed-stores';
+import { ArchiveDays } from './archive-days';
+import {
+  ARCHIVE_FILE,
+  FEED_FILE,
+  type ArchiveParams,
+  type FeedParams,
+  type FeedQuery,
+} from './feed.params';
+import {
+  archiveDocument,
+  DEFAULT_FEED_LIMIT,
+  subscriptionDocument,
+  type FeedDocumentsDeps,
+} from './feed-documents';
+import { FEED_EXTENSIONS, type FeedExtension } from './feed-format';
+import { FeedLinks } from './feed-links';
+import { ReaderDirectory } from './reader-directory';
+
+/** Feeds and their archive pages, from the document cache. */
+@Injectable()
+export class FeedService {
+  private readonly deps: FeedDocumentsDeps;
+
+  constructor(
+    private readonly runtime: FeedRuntime,
+    private readonly readers: ReaderDirectory,
+    stores: FeedStores,
+    env: FeedApiEnv,
+  ) {
+    this.deps = {
+      index: runtime.index,
+      links: new FeedLinks(env),
+      archive: new ArchiveDays(stores.articles),
+    };
+  }
+
+  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<Served> {
+    const [, slug = '', extension] = FEED_FILE.exec(params.file) ?? [];
+    const ext = extension as FeedExtension;
+    const reader = await this.readers.readerOf(audience, slug, FEED_EXTENSIONS[ext]);
+    const limit = query.limit ?? DEFAULT_FEED_LIMIT;
+    const spec = subscriptionDocument(this.deps, reader, ext, limit);
+    const document = await this.runtime.cache.get(spec);
+    const self = this.deps.links.feed(slug, ext, limit === DEFAULT_FEED_LIMIT ? undefined : limit);
+    return {
+      representation: document.representation,
+      cacheControl: reader.cacheControl,
+      links: this.deps.links.headerLinks(self),
+    };
+  }
+
+  async archive(audience: Audience, params: ArchiveParams): Promise<Served> {
+    const [, day = '', extension] = ARCHIVE_FILE.exec(params.file) ?? [];
+    const ext = extension as FeedExtension;
+    if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+      throw new Problem(400, `${day} is not a calendar day.`);
+    }
+    const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
+    const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, day, ext));
+    if (document.members.size === 0) {
+      throw new Problem(404, `The channel has no archive page for ${day}.`);
+    }
+    return {
+      representation: document.representation,
+      cacheControl: reader.cacheControl,
+      links: this.deps.links.headerLinks(this.deps.links.archive(params.channel, day, ext)),
+    };
+  }
+}

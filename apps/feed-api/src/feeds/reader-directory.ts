@@ -1,0 +1,101 @@
+import {
+  channelVisibility,
+  mayUseFormat,
+  publicVisibility,
+  type Channel,
+  type FeedFormat,
+  type Partner,
+} from '@depeche/entitlements';
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Audience } from '../audience/audience';
+import { unauthenticated } from '../audience/audience.guard';
+import { FeedApiEnv } from '../config/feed-api.env';
+import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { Clock } from '../runtime/clock';
+import { FeedStores } from '../runtime/feed-stores';
+import type { Reader } from './reader';
+
+/** Channel definitions are re-read at most this often per process (admin changes bite within it). */
+const CHANNEL_CACHE_MS = 1_000;
+
+/**
+ * Who reads which channel: a partner's own channel narrows its entitlement; a public channel is
+ * served to anyone (partners included) at the channel's level. A partner asking for a channel it
+ * does not have gets 403; the public asking for a channel that is not public gets 401 (it may be a
+ * partner's, and saying which would leak the partner's channel names).
+ */
+@Injectable()
+export class ReaderDirectory {
+  private readonly channels = new Map<string, { channel: Channel | undefined; until: number }>();
+
+  constructor(
+    private readonly stores: FeedStores,
+    private readonly clock: Clock,
+    private readonly env: FeedApiEnv,
+  ) {}
+
+  async readerOf(audience: Audience, slug: string, format?: FeedFormat): Promise<Reader> {
+    if (audience.kind === 'partner') {
+      const own = await this.channel(audience.partner.id, slug);
+      if (own) return this.partnerReader(audience.partner, own, format);
+    }
+    const shared = await this.channel(undefined, slug);
+    if (shared) return this.publicReader(shared);
+    if (audience.kind === 'public') throw unauthenticated('This channel needs an API key.');
+    throw new Problem(403, `Your entitlement has no channel ${JSON.stringify(slug)}.`, {
+      type: PROBLEM_TYPES.channelForbidden,
+    });
+  }
+
+  /** A public channel, for the news sitemap (only public channels have one). */
+  async publicReaderOf(slug: string): Promise<Reader | undefined> {
+    const shared = await this.channel(undefined, slug);
+    return shared && this.publicReader(shared);
+  }
+
+  private partnerReader(partner: Partner, channel: Channel, format?: FeedFormat): Reader {
+    const { entitlement } = partner;
+    if (format !== undefined && !mayUseFormat(entitlement, format)) {
+      throw new Problem(403, `Your entitlement does not include the ${format} format.`, {
+        type: PROBLEM_TYPES.formatForbidden,
+      });
+    }
+    return {
+      key: `partner:${partner.id}:${fingerprint([entitlement, channel])}`,
+      channel,
+      level: entitlement.contentLevel,
+      partnerId: partner.id,
+      cacheControl: 'private, max-age=0, must-revalidate',
+      visibility: (article, now) => channelVisibility(entitlement, channel.filter, article, now),
+    };
+  }
+
+  private publicReader(channel: Channel): Reader {
+    return {
+      key: `public:${fingerprint([channel])}`,
+      channel,
+      level: channel.publicLevel ?? 'summary',
+      cacheControl: `public, max-age=${this.env.FEED_API_PUBLIC_MAX_AGE}`,
+      visibility: (article, now) => publicVisibility(channel, article, now),
+    };
+  }
+
+  private async channel(partnerId: string | undefined, slug: string): Promise<Channel | undefined> {
+    const key = `${partnerId ?? ''}/${slug}`;
+    const now = this.clock.now().getTime();
+    const cached = this.channels.get(key);
+    if (cached && cached.until > now) return cached.channel;
+    const channel =
+      partnerId === undefined
+        ? await this.stores.partners.publicChannel(slug)
+        : await this.stores.partners.channel(partnerId, slug);
+    if (this.channels.size > 10_000) this.channels.clear();
+    this.channels.set(key, { channel, until: now + CHANNEL_CACHE_MS });
+    return channel;
+  }
+}
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,105 @@
+import type { Article } from '@depeche/article';
+import { mayUseFormat, type Partner } from '@depeche/entitlements';
+import { publicationStatus } from '@depeche/renderers';
+import { Injectable } from '@nestjs/common';
+import { Lru } from '../cache/lru';
+import { precompress, type Representation } from '../cache/representation';
+import { FeedApiEnv } from '../config/feed-api.env';
+import { GENERATOR, FeedLinks } from '../feeds/feed-links';
+import { Problem, PROBLEM_TYPES } from '../http/problem';
+import type { Served } from '../http/served';
+import { Clock } from '../runtime/clock';
+import { FeedStores } from '../runtime/feed-stores';
+import { renderItem } from './item-format';
+import type { ItemParams, ItemQuery, VersionParams } from './item.params';
+import { itemVisibility } from './item-visibility';
+
+const ITEM_CACHE_ENTRIES = 5_000;
+
+/**
+ * Single stories and single versions. A rendition depends only on the version, the level, the
+ * format and the publication status (an embargo lifting turns withheld into usable), so those
+ * make the cache key and nothing needs invalidating.
+ */
+@Injectable()
+export class ItemService {
+  private readonly links: FeedLinks;
+  private readonly cache = new Lru<Representation>(ITEM_CACHE_ENTRIES);
+
+  constructor(
+    private readonly stores: FeedStores,
+    private readonly clock: Clock,
+    private readonly env: FeedApiEnv,
+  ) {
+    this.links = new FeedLinks(env);
+  }
+
+  async item(partner: Partner, params: ItemParams, query: ItemQuery): Promise<Served> {
+    const current = await this.stores.articles.current(params.id);
+    return this.serve(partner, current?.article, query, this.links.item(params.id));
+  }
+
+  async version(partner: Partner, params: VersionParams, query: ItemQuery): Promise<Served> {
+    const current = await this.stores.articles.current(params.id);
+    const version = await this.stores.articles.version(params.id, params.n);
+    const self = this.links.item(params.id, params.n);
+    if (
+      current?.article.change === 'withdrawn' &&
+      version &&
+      params.n !== current.article.version
+    ) {
+      // A withdrawn story must not be republished: its earlier versions are gone for good (RFC 9110 §15.5.11).
+      if (!itemVisibility(partner.entitlement, current.article, this.clock.now()).visible) {
+        return this.serve(partner, undefined, query, self);
+      }
+      throw new Problem(410, 'The story was withdrawn; its earlier versions are no longer served.');
+    }
+    return this.serve(partner, version?.article, query, self);
+  }
+
+  private serve(
+    partner: Partner,
+    article: Article | undefined,
+    query: ItemQuery,
+    selfUrl: string,
+  ): Served {
+    const format = query.format ?? 'newsml';
+    const now = this.clock.now();
+    const seen = article && itemVisibility(partner.entitlement, article, now);
+    // 404 alike for a story that does not exist and one outside the entitlement: nothing leaks.
+    if (!article || !seen?.visible) throw new Problem(404, 'No such item.');
+    if (!mayUseFormat(partner.entitlement, format)) {
+      throw new Problem(403, `Your entitlement does not include the ${format} format.`, {
+        type: PROBLEM_TYPES.formatForbidden,
+      });
+    }
+    const status = publicationStatus(article, now);
+    const key = JSON.stringify([article.id, article.version, seen.level, format, status]);
+    let representation = this.cache.get(key);
+    if (!representation) {
+      representation = precompress(
+        renderItem(format, {
+          article,
+          level: seen.level,
+          now,
+          channel: {
+            id: `urn:depeche:item:${article.id}`,
+            title: article.headline,
+            description: article.standfirst || article.headline,
+            language: article.language,
+            link: article.canonicalUrl,
+            selfUrl,
+            publisher: this.env.FEED_API_PUBLISHER,
+            generator: GENERATOR,
+          },
+        }),
+      );
+      this.cache.set(key, representation);
+    }
+    return {
+      representation,
+      cacheControl: 'private, max-age=0, must-revalidate',
+      links: [`<${selfUrl}>; rel="self"`],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { migrate, MIGRATIONS } from '@depeche/persistence';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DocumentCache } from '../cache/document-cache';
+import { FeedApiEnv } from '../config/feed-api.env';
+import { ArticleIndex } from '../read/article-index';
+import { ChangeFollower } from '../read/change-follower';
+import { Clock } from './clock';
+import { FeedStores } from './feed-stores';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The moving parts behind the endpoints: the in-memory index of current stories, the document
+ * cache, and the loop that keeps both current. Ready once migrations are applied and the index is
+ * loaded.
+ */
+@Injectable()
+export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('feed-api');
+  readonly index: ArticleIndex;
+  readonly cache: DocumentCache;
+  readonly follower: ChangeFollower;
+  ready = false;
+
+  constructor(
+    private readonly env: FeedApiEnv,
+    private readonly stores: FeedStores,
+    readonly clock: Clock,
+  ) {
+    this.index = new ArticleIndex(env.FEED_API_WINDOW);
+    this.cache = new DocumentCache({
+      capacity: env.FEED_API_CACHE_ENTRIES,
+      debounceMs: env.FEED_API_DEBOUNCE_MS,
+      now: () => clock.now(),
+    });
+    this.follower = new ChangeFollower(
+      stores.db,
+      stores.changes,
+      stores.articles,
+      this.index,
+      this.cache,
+      clock,
+      { pollMs: env.FEED_API_POLL_MS, releaseLookbackMs: 7 * DAY_MS, releaseSweepMs: 5_000 },
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Every app migrates at start under a lock (migrate.ts): whichever starts first creates the tables.
+    const applied = await migrate(this.stores.db, MIGRATIONS);
+    if (applied.length > 0) this.logger.log(`migrations applied: ${applied.join(', ')}`);
+    await this.follower.start(this.env.FEED_API_WINDOW);
+    this.ready = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.follower.stop();
+    await this.cache.stop();
+  }
+}

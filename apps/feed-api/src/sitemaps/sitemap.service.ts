@@ -1,0 +1,55 @@
+import type { Article } from '@depeche/article';
+import { Injectable } from '@nestjs/common';
+import type { DocumentSpec } from '../cache/document-spec';
+import { precompress } from '../cache/representation';
+import { FeedApiEnv } from '../config/feed-api.env';
+import type { Reader } from '../feeds/reader';
+import { ReaderDirectory } from '../feeds/reader-directory';
+import { Problem } from '../http/problem';
+import type { Served } from '../http/served';
+import { FeedRuntime } from '../runtime/feed-runtime';
+import { renderNewsSitemap, SITEMAP_MAX_URLS, SITEMAP_WINDOW_MS } from './news-sitemap';
+
+/** Google News sitemaps of public channels, cached and rebuilt like feeds. */
+@Injectable()
+export class SitemapService {
+  constructor(
+    private readonly runtime: FeedRuntime,
+    private readonly readers: ReaderDirectory,
+    private readonly env: FeedApiEnv,
+  ) {}
+
+  async sitemap(slug: string): Promise<Served> {
+    const reader = await this.readers.publicReaderOf(slug);
+    if (!reader) throw new Problem(404, `No public channel ${JSON.stringify(slug)}.`);
+    const document = await this.runtime.cache.get(this.spec(reader));
+    return { representation: document.representation, cacheControl: reader.cacheControl };
+  }
+
+  private spec(reader: Reader): DocumentSpec {
+    const recent = (article: Article, now: Date): boolean =>
+      new Date(article.firstPublishedAt).getTime() > now.getTime() - SITEMAP_WINDOW_MS &&
+      reader.visibility(article, now).visible;
+    return {
+      key: `sitemap|${reader.key}|${reader.channel.slug}`,
+      mayAdmit: recent,
+      build: (now) => {
+        const articles = this.runtime.index
+          .collect((article) => recent(article, now), Number.MAX_SAFE_INTEGER)
+          .sort((a, b) => (a.firstPublishedAt < b.firstPublishedAt ? 1 : -1))
+          .slice(0, SITEMAP_MAX_URLS);
+        const oldest = articles[articles.length - 1];
+        return Promise.resolve({
+          representation: precompress(
+            renderNewsSitemap(articles, this.env.FEED_API_PUBLISHER, now),
+          ),
+          members: new Set(articles.map((article) => article.id)),
+          // The oldest entry leaves the 48-hour window then, with no event.
+          ...(oldest && {
+            staleAt: new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS),
+          }),
+        });
+      },
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import type { Article } from '@depeche/article';
+import type { SqlDatabase } from './sql-database';
+
+/**
+ * What a row of `article_changes` records. `released` is written by the feed API when an embargo
+ * lifts (see change-release.ts): it tells partners who may only see lifted stories that the story
+ * is now theirs, although the changes that made it happened while it was embargoed.
+ */
+export type ChangeKind = Article['change'] | 'released';
+
+/** One accepted change, with the version document it made current. */
+export interface ChangeRecord {
+  /** The position in the change log: increasing, never reused; the partners' cursor. */
+  readonly seq: number;
+  readonly articleId: string;
+  readonly version: number;
+  readonly change: ChangeKind;
+  readonly recordedAt: string;
+  readonly article: Article;
+}
+
+/** A change without its document: what cache invalidation needs. */
+export type ChangeMark = Omit<ChangeRecord, 'article' | 'recordedAt'>;
+
+/**
+ * The change log read in seq order. `MAX(seq)` is one index lookup on both databases, cheap
+ * enough to poll every 100 ms from every feed-api process: that is how caches learn of a change
+ * made by ingest or by another feed-api process.
+ */
+export class ChangeLog {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async latestSeq(): Promise<number> {
+    const [row] = await this.db.query<{ seq: number | string | null }>(
+      'SELECT MAX(seq) AS seq FROM article_changes',
+    );
+    return Number(row?.seq ?? 0);
+  }
+
+  /** Changes after `seq`, oldest first, without documents. */
+  async marksAfter(seq: number, limit: number): Promise<ChangeMark[]> {
+    const rows = await this.db.query<ChangeRow>(
+      'SELECT seq, article_id, version, change FROM article_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [seq, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      articleId: row.article_id,
+      version: Number(row.version),
+      change: row.change as ChangeKind,
+    }));
+  }
+
+  /** Changes after `seq`, oldest first, each with the version document it recorded. */
+  async after(seq: number, limit: number): Promise<ChangeRecord[]> {
+    const rows = await this.db.query<ChangeRow & { recorded_at: string; document: string }>(
+      `SELECT c.seq, c.article_id, c.version, c.change, c.recorded_at, v.document
+       FROM article_changes c
+       JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.version
+       WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`,
+      [seq, limit],
+    );
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      articleId: row.article_id,
+      version: Number(row.version),
+      change: row.change as ChangeKind,
+      recordedAt: row.recorded_at,
+      article: JSON.parse(row.document) as Article,
+    }));
+  }
+}
+
+interface ChangeRow {
+  seq: number | string;
+  article_id: string;
+  version: number | string;
+  change: string;
+}
