@@ -43,13 +43,12 @@ export async function startAppProcess(
   const entry = join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first`);
   const port = await freePort();
-  const child = spawn(process.execPath, [entry], {
+  // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the apps a test or bench starts (node
+  // refuses --cpu-prof in NODE_OPTIONS, so these go on the command line).
+  const nodeArgs = (process.env.DEPECHE_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     env: {
       PATH: process.env.PATH,
-      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the apps a test or bench starts.
-      ...(process.env.DEPECHE_APP_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.DEPECHE_APP_NODE_OPTIONS }
-        : {}),
       ...env,
       HTTP_PORT: String(port),
       HTTP_HOST: '127.0.0.1',
