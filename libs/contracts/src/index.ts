@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './event-types';
+export * from './article-version';
 export * from './headers';
 export * from './dto';
 export * from './decode/raw-message';
@@ -7,4 +8,5 @@ export * from './decode/permanent-error';
 export * from './decode/validation-paths';
 export * from './decode/decode-json-event';
 export * from './decode/decode-envelope';
+export * from './decode/correlation-id';
 export * from './admin';

@@ -1,4 +1,14 @@
-import { defaultTreeAdapter, html, parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
+import {
+  defaultTreeAdapter,
+  html,
+  parseFragment,
+  type DefaultTreeAdapterMap,
+  type DefaultTreeAdapterTypes,
+  type TreeAdapter,
+} from 'parse5';
+import { NormalisationError } from '../normalisation-error';
+import { tagWithMoreAttributesThan } from './attribute-count';
+import { parsePlainMarkup } from './plain-markup-tree';
 
 export type HtmlNode = DefaultTreeAdapterTypes.ChildNode;
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
@@ -10,8 +20,57 @@ export type HtmlFragment = DefaultTreeAdapterTypes.DocumentFragment;
  */
 const BODY_CONTEXT = defaultTreeAdapter.createElement('div', html.NS.HTML, []);
 
-export function parseBodyFragment(markup: string): HtmlFragment {
-  return parseFragment(BODY_CONTEXT, markup, {});
+/** Bounds on what makes parse5 quadratic; unlimited when absent (ingest sets both). */
+export interface BodyLimits {
+  /** How deep elements may nest: parse5 scans its stack of open elements for each start tag. */
+  readonly maxOpenElements?: number;
+  /** How many attributes one tag may hold: parse5 compares each with the tag's earlier ones. */
+  readonly maxAttributes?: number;
+}
+
+/**
+ * The body's tree as parse5 builds it. Bodies written the plain way CMSs write them take a
+ * shortcut that builds the same tree several times faster (see parsePlainMarkup, which keeps far
+ * below both limits); the rest, and anything hostile, go through parse5 itself, within `limits`.
+ *
+ * `maxOpenElements` stops parse5 as soon as its stack of open elements grows past it, with a
+ * NormalisationError on `body`. It is checked as parse5 builds the tree, not guessed by a scan of
+ * the markup beforehand: HTML closes elements implicitly (`<p>`, `<li>`, scope boundaries, the
+ * adoption agency), so a scan of tags either refuses sloppy but ordinary bodies or is fooled by
+ * stray end tags (`<div></x>`), while parse5's own stack is exact. parse5 stops at once, so the
+ * work done on a hostile body is bounded by its length times the limit. Attributes, on the other
+ * hand, are counted by a scan before parse5 starts: its cost is in its tokenizer, before any tree.
+ */
+export function parseBodyFragment(markup: string, limits: BodyLimits = {}): HtmlFragment {
+  const { maxOpenElements, maxAttributes } = limits;
+  const plain = parsePlainMarkup(markup, maxOpenElements ?? Infinity);
+  if (plain) return plain;
+  if (maxAttributes !== undefined && tagWithMoreAttributesThan(markup, maxAttributes)) {
+    throw new NormalisationError(
+      'body',
+      `a tag holds more than ${maxAttributes} attributes; no article does, and parsing such a tag is quadratic`,
+    );
+  }
+  if (maxOpenElements === undefined) return parseFragment(BODY_CONTEXT, markup, {});
+  return parseFragment(BODY_CONTEXT, markup, { treeAdapter: boundedTreeAdapter(maxOpenElements) });
+}
+
+function boundedTreeAdapter(maxOpenElements: number): TreeAdapter<DefaultTreeAdapterMap> {
+  let open = 0;
+  return {
+    ...defaultTreeAdapter,
+    onItemPush: () => {
+      if (++open > maxOpenElements) {
+        throw new NormalisationError(
+          'body',
+          `elements nest more than ${maxOpenElements} deep; no article does, and parsing such a body is quadratic`,
+        );
+      }
+    },
+    onItemPop: () => {
+      open--;
+    },
+  };
 }
 
 export function isElement(node: HtmlNode): node is HtmlElement {

@@ -1,6 +1,6 @@
 import type { InlineNode } from '../article';
 import { replaceC1Controls } from '../text/windows-1252';
-import { removeNonXmlCharacters } from '../text/xml-characters';
+import { mayNeedCleaning, removeNonXmlCharacters } from '../text/xml-characters';
 
 export const BREAK: InlineNode = { type: 'br' };
 
@@ -10,10 +10,10 @@ export const BREAK: InlineNode = { type: 'br' };
  * rather than vanishing and gluing two words. NFC waits until leaves are merged.
  */
 export function textLeaf(value: string): InlineNode {
-  return {
-    type: 'text',
-    text: removeNonXmlCharacters(replaceC1Controls(value.replace(/\f/g, ' '))),
-  };
+  const text = mayNeedCleaning(value)
+    ? removeNonXmlCharacters(replaceC1Controls(value.replace(/\f/g, ' ')))
+    : value;
+  return { type: 'text', text };
 }
 
 /** Holds something a reader sees: U+00A0 alone (`<p>&nbsp;</p>`, a CMS spacer) does not count. */

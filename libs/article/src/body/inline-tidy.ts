@@ -1,5 +1,7 @@
 import type { InlineNode } from '../article';
 import { collapseHtmlWhitespace } from '../text';
+import { toNfc } from '../text/nfc';
+import { append } from './html-tree';
 import { hasVisibleText } from './inline-text';
 
 /**
@@ -50,8 +52,11 @@ export function splitParagraphs(nodes: readonly InlineNode[]): InlineNode[][] {
 function mapText(nodes: readonly InlineNode[], map: (text: string) => string): InlineNode[] {
   return nodes.map((node) => {
     switch (node.type) {
-      case 'text':
-        return { type: 'text', text: map(node.text) };
+      case 'text': {
+        // Nodes are never mutated, so an unchanged one is shared rather than copied.
+        const text = map(node.text);
+        return text === node.text ? node : { type: 'text', text };
+      }
       case 'br':
         return node;
       case 'em':
@@ -70,9 +75,10 @@ function dropSpacesAfter(
   return nodes.map((node) => {
     switch (node.type) {
       case 'text': {
-        const text = state.afterSpace && node.text.startsWith(' ') ? node.text.slice(1) : node.text;
+        const drop = state.afterSpace && node.text.startsWith(' ');
+        const text = drop ? node.text.slice(1) : node.text;
         if (text) state.afterSpace = text.endsWith(' ');
-        return { type: 'text', text };
+        return drop ? { type: 'text', text } : node;
       }
       case 'br':
         state.afterSpace = true;
@@ -95,10 +101,10 @@ function dropSpacesBefore(
     const node = nodes[i] as InlineNode;
     switch (node.type) {
       case 'text': {
-        const text =
-          state.beforeBreak && node.text.endsWith(' ') ? node.text.slice(0, -1) : node.text;
+        const drop = state.beforeBreak && node.text.endsWith(' ');
+        const text = drop ? node.text.slice(0, -1) : node.text;
         if (text) state.beforeBreak = false;
-        out.push({ type: 'text', text });
+        out.push(drop ? { type: 'text', text } : node);
         break;
       }
       case 'br':
@@ -116,27 +122,34 @@ function dropSpacesBefore(
 }
 
 function prune(nodes: readonly InlineNode[]): InlineNode[] {
-  return nodes.flatMap((node): InlineNode[] => {
+  // A loop rather than flatMap: no array per node, on the walk's hottest path.
+  const out: InlineNode[] = [];
+  for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        return node.text ? [node] : [];
+        if (node.text) out.push(node);
+        break;
       case 'br':
-        return [node];
+        out.push(node);
+        break;
       case 'em':
       case 'strong':
       case 'a': {
         const children = prune(node.children);
-        return hasVisibleText(children) ? [{ ...node, children }] : children;
+        if (hasVisibleText(children)) out.push({ ...node, children });
+        else append(out, children);
+        break;
       }
     }
-  });
+  }
+  return out;
 }
 
 function merge(nodes: readonly InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   let text: string | undefined;
   const flush = (): void => {
-    if (text !== undefined) out.push({ type: 'text', text: text.normalize('NFC') });
+    if (text !== undefined) out.push({ type: 'text', text: toNfc(text) });
     text = undefined;
   };
   for (const node of nodes) {

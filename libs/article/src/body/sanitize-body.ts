@@ -1,7 +1,7 @@
 import type { BlockNode } from '../article';
 import { NormalisationError } from '../normalisation-error';
 import { blockContent } from './block-content';
-import { parseBodyFragment } from './html-tree';
+import { parseBodyFragment, type BodyLimits } from './html-tree';
 import { blockBearingElements } from './tree-scan';
 import type { Walk } from './walk';
 
@@ -12,11 +12,12 @@ import type { Walk } from './walk';
  * event handlers, styles and classes are never copied. Relative URLs resolve against `baseUrl`,
  * the article's canonical URL.
  *
- * @throws NormalisationError (`canonicalUrl`) when `baseUrl` is not an absolute http(s) URL.
+ * @throws NormalisationError (`canonicalUrl`) when `baseUrl` is not an absolute http(s) URL, and
+ * (`body`) when the body goes beyond `limits`.
  */
-export function sanitizeBody(html: string, baseUrl: string): BlockNode[] {
+export function sanitizeBody(html: string, baseUrl: string, limits: BodyLimits = {}): BlockNode[] {
   const base = httpBase(baseUrl);
-  const fragment = parseBodyFragment(html);
+  const fragment = parseBodyFragment(html, limits);
   const walk: Walk = {
     base,
     blockBearing: blockBearingElements(fragment),

@@ -1,6 +1,7 @@
 import type { Image } from '../article';
 import type { ImageInput } from '../article-input';
 import { NormalisationError } from '../normalisation-error';
+import { cleanLine } from '../text';
 import { httpUrl } from './http-url';
 import { optionalLine } from './text-fields';
 
@@ -8,7 +9,7 @@ import { optionalLine } from './text-fields';
 export function imagesOf(inputs: readonly ImageInput[], canonicalUrl: URL): Image[] {
   return inputs.map((input, i) => {
     const field = `images.${i}`;
-    const mediaType = input.mediaType.trim().toLowerCase();
+    const mediaType = cleanLine(input.mediaType).toLowerCase();
     if (!mediaType) throw new NormalisationError(`${field}.mediaType`, 'empty');
     return {
       url: httpUrl(input.url, canonicalUrl, `${field}.url`),

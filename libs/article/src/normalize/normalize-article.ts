@@ -1,4 +1,6 @@
+import { MAX_ARTICLE_VERSION } from '@depeche/contracts';
 import type { Article, ArticleChange } from '../article';
+import { ARTICLE_ID, ARTICLE_ID_RULE } from '../article-id';
 import type { ArticleInput } from '../article-input';
 import { bodyToPlainText, sanitizeBody } from '../body';
 import { articleGuid } from '../guid';
@@ -13,6 +15,16 @@ import { rightsOf } from './rights';
 import { optionalLine, requiredLine, uniqueLines } from './text-fields';
 import { utcTime } from './utc-time';
 
+/**
+ * How deep parse5's stack of open elements may grow in a body: real articles stay below 20. Past
+ * it the body is refused, because each start tag makes parse5 scan that stack: 100 KB of unclosed
+ * <div> (20,000 levels) takes seconds, and the same bytes would take them on every retry.
+ */
+const MAX_BODY_NESTING = 256;
+
+/** Likewise for attributes of one tag: parse5 checks each against the tag's earlier ones. */
+const MAX_TAG_ATTRIBUTES = 256;
+
 /** IPTC's default urgency, "normal", for stories that do not say. */
 const DEFAULT_URGENCY = 5;
 
@@ -23,11 +35,13 @@ const DEFAULT_URGENCY = 5;
  * @throws NormalisationError naming the field that cannot be normalised.
  */
 export function normalizeArticle(input: ArticleInput, change: ArticleChange): Article {
-  const id = input.id.trim();
-  if (!id) throw new NormalisationError('id', 'empty');
+  const id = articleId(input.id);
   const canonicalUrl = httpUrl(input.canonicalUrl, undefined, 'canonicalUrl');
   const provider = requiredLine(input.provider, 'provider');
-  const body = sanitizeBody(input.body, canonicalUrl);
+  const body = sanitizeBody(input.body, canonicalUrl, {
+    maxOpenElements: MAX_BODY_NESTING,
+    maxAttributes: MAX_TAG_ATTRIBUTES,
+  });
   const bodyText = bodyToPlainText(body);
   const updatedAt = utcTime(input.updatedAt, 'updatedAt');
   return {
@@ -65,11 +79,24 @@ export function normalizeArticle(input: ArticleInput, change: ArticleChange): Ar
   };
 }
 
+/** Also checked here, not only by the contract: wire items and any other caller come through. */
 function version(value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new NormalisationError('version', `${value} is not a whole number from 1`);
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_ARTICLE_VERSION) {
+    throw new NormalisationError(
+      'version',
+      `${value} is not a whole number from 1 to ${MAX_ARTICLE_VERSION}`,
+    );
   }
   return value;
+}
+
+/** Refused, not cleaned: a changed id would no longer be the Kafka key nor the CMS's id. */
+function articleId(value: string): string {
+  const id = value.trim();
+  if (!ARTICLE_ID.test(id)) {
+    throw new NormalisationError('id', `must be ${ARTICLE_ID_RULE} (got ${id.length} characters)`);
+  }
+  return id;
 }
 
 /** Not clamped: an urgency outside IPTC's 1–9 is a broken producer, not a value to guess. */

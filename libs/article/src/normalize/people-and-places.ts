@@ -1,7 +1,7 @@
 import type { Author, Location, Subject } from '../article';
 import type { AuthorInput, LocationInput, SubjectInput } from '../article-input';
 import { NormalisationError } from '../normalisation-error';
-import { normalizeLine } from '../text';
+import { cleanLine, normalizeLine } from '../text';
 import { countryCode } from './territories';
 import { optionalLine } from './text-fields';
 
@@ -21,7 +21,8 @@ export function authorsOf(inputs: readonly AuthorInput[]): Author[] {
 export function subjectsOf(inputs: readonly SubjectInput[]): Subject[] {
   const seen = new Set<string>();
   return inputs.flatMap((input): Subject[] => {
-    const code = input.code.trim();
+    // Cleaned like any text: wire copy's qcodes are not held to the contract's medtop pattern.
+    const code = cleanLine(input.code);
     if (!code || seen.has(code)) return [];
     seen.add(code);
     return [{ code, ...optionalLine('name', input.name) }];

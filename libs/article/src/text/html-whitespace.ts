@@ -6,10 +6,19 @@
 const RUN = /[\t\n\f\r ]+/g;
 const EDGES = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
+/** Whatever RUN would change: a tab, LF, FF or CR, or two spaces in a row. */
+const COLLAPSIBLE = /[\t\n\f\r]| {2}/;
+
 export function collapseHtmlWhitespace(text: string): string {
-  return text.replace(RUN, ' ');
+  return COLLAPSIBLE.test(text) ? text.replace(RUN, ' ') : text;
 }
 
 export function trimHtmlWhitespace(text: string): string {
-  return text.replace(EDGES, '');
+  return isHtmlWhitespace(text.charCodeAt(0)) || isHtmlWhitespace(text.charCodeAt(text.length - 1))
+    ? text.replace(EDGES, '')
+    : text;
+}
+
+function isHtmlWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0c || code === 0x0d;
 }

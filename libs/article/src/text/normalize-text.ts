@@ -1,5 +1,6 @@
 import { decodeCharacterReferences } from './character-references';
 import { collapseHtmlWhitespace, trimHtmlWhitespace } from './html-whitespace';
+import { toNfc } from './nfc';
 import { replaceC1Controls } from './windows-1252';
 import { removeNonXmlCharacters } from './xml-characters';
 
@@ -9,7 +10,7 @@ import { removeNonXmlCharacters } from './xml-characters';
  * NFC (not NFKC) leaves U+00A0, U+202F, « » and ’ exactly as they are.
  */
 export function cleanCharacters(text: string): string {
-  return removeNonXmlCharacters(replaceC1Controls(text)).normalize('NFC');
+  return toNfc(removeNonXmlCharacters(replaceC1Controls(text)));
 }
 
 /**

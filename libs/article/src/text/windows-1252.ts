@@ -1,3 +1,5 @@
+import { mayNeedCleaning } from './xml-characters';
+
 /**
  * C1 controls (U+0080–U+009F) are legal in XML 1.0 but "discouraged" (§2.2) and must be escaped in
  * XML 1.1. In news copy they are never control codes: they are Windows-1252 bytes that a tool
@@ -39,5 +41,6 @@ const WINDOWS_1252: Readonly<Record<number, string>> = {
 const C1_CONTROL = /[\u0080-\u009F]/g;
 
 export function replaceC1Controls(text: string): string {
+  if (!mayNeedCleaning(text)) return text;
   return text.replace(C1_CONTROL, (c) => WINDOWS_1252[c.charCodeAt(0)] ?? '');
 }

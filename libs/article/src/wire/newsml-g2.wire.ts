@@ -1,5 +1,6 @@
 import { PermanentError } from '@depeche/contracts';
 import type { ArticleInput } from '../article-input';
+import { wireId, wireVersion } from './wire-fields';
 import { changeOf, optional, type WireStory } from './wire-story';
 import {
   attr,
@@ -28,8 +29,8 @@ export function parseNewsmlG2(text: string): WireStory {
   const meta = childrenOf(find(item, 'itemMeta'));
   const content = childrenOf(find(item, 'contentMeta'));
   const rights = childrenOf(find(item, 'rightsInfo'));
-  const id = required(attr(root, 'guid'), 'newsItem@guid');
-  const version = Number(attr(root, 'version') ?? '1');
+  const id = wireId(attr(root, 'guid'), 'newsItem@guid');
+  const version = wireVersion(attr(root, 'version'), 'newsItem@version');
   const canceled = attr(find(meta, 'pubStatus'), 'qcode') === 'stat:canceled';
   const correction = findAll(meta, 'signal').some((s) => attr(s, 'qcode') === 'sig:correction');
   const body =

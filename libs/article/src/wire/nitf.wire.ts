@@ -1,5 +1,6 @@
 import { PermanentError } from '@depeche/contracts';
 import type { ArticleInput } from '../article-input';
+import { wireId, wireVersion } from './wire-fields';
 import { changeOf, optional, type WireStory } from './wire-story';
 import {
   attr,
@@ -27,8 +28,8 @@ export function parseNitf(text: string): WireStory {
   const head = childrenOf(find(nitf, 'head'));
   const docdata = childrenOf(find(head, 'docdata'));
   const bodyHead = childrenOf(path(nitf, 'body', 'body.head'));
-  const id = required(attr(find(docdata, 'doc-id'), 'id-string'), 'docdata.doc-id@id-string');
-  const version = Number(attr(find(docdata, 'du-key'), 'version') ?? '1');
+  const id = wireId(attr(find(docdata, 'doc-id'), 'id-string'), 'docdata.doc-id@id-string');
+  const version = wireVersion(attr(find(docdata, 'du-key'), 'version'), 'docdata.du-key@version');
   const status = attr(find(docdata, 'doc.status'), 'value') ?? '';
   const copyright = find(docdata, 'doc.copyright');
   const distributor = textOf(find(bodyHead, 'distributor')).trim();

@@ -1,5 +1,6 @@
 import { CONTENT_TYPES, HEADERS, type EventContentType } from '../headers';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../event-types';
+import { correlationIdOf } from './correlation-id';
 import { PermanentError } from './permanent-error';
 import { headerText, type RawMessage } from './raw-message';
 
@@ -46,7 +47,7 @@ export function checkMessage(message: RawMessage, maxBytes: number): CheckedMess
   if (!KNOWN_TYPES.includes(contentType)) {
     throw new PermanentError(
       'unsupported-content-type',
-      `content-type ${contentType} is not accepted (accepted: ${KNOWN_TYPES.join(', ')})`,
+      `content-type ${quoted(contentType)} is not accepted (accepted: ${KNOWN_TYPES.join(', ')})`,
       [`headers.${HEADERS.contentType}`],
     );
   }
@@ -54,11 +55,11 @@ export function checkMessage(message: RawMessage, maxBytes: number): CheckedMess
   if (version !== undefined && !SUPPORTED_SCHEMA_VERSIONS.includes(Number(version) as never)) {
     throw new PermanentError(
       'unsupported-schema-version',
-      `schema-version ${version} is not supported by this build`,
+      `schema-version ${quoted(version)} is not supported by this build`,
       [`headers.${HEADERS.schemaVersion}`],
     );
   }
-  const correlationId = headerText(message, HEADERS.correlationId);
+  const correlationId = correlationIdOf(headerText(message, HEADERS.correlationId));
   return {
     key,
     text,
@@ -70,4 +71,9 @@ export function checkMessage(message: RawMessage, maxBytes: number): CheckedMess
 /** `application/json; charset=utf-8` → `application/json`. */
 function mediaType(header: string | undefined): string | undefined {
   return header?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+/** A header echoed in an error message (and so in a log line): escaped, and cut short. */
+function quoted(header: string): string {
+  return JSON.stringify(header.length > 100 ? `${header.slice(0, 100)}…` : header);
 }

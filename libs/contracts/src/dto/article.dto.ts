@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_ARTICLE_VERSION } from '../article-version';
 import { ArticleAuthorDto } from './article-author.dto';
 import { ArticleImageDto } from './article-image.dto';
 import { ArticleLocationDto } from './article-location.dto';
@@ -29,9 +30,10 @@ export class ArticleDto {
   })
   id!: string;
 
-  /** Grows with every change of the story. */
+  /** Grows with every change of the story; at most 2^31 − 1, what the store's INTEGER holds. */
   @IsInt()
   @Min(1)
+  @Max(MAX_ARTICLE_VERSION)
   version!: number;
 
   /** BCP 47, e.g. `fr` or `fr-BE`. */
