@@ -4,6 +4,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AdminController } from './admin/admin.controller';
 import { AdminGuard } from './admin/admin.guard';
 import { AdminService } from './admin/admin.service';
+import { AudienceGate } from './audience/audience-gate';
 import { AudienceGuard } from './audience/audience.guard';
 import { Authenticator } from './audience/authenticator';
 import { ChangeController } from './changes/change.controller';
@@ -11,6 +12,7 @@ import { ChangeService } from './changes/change.service';
 import { DocsController } from './docs/docs.controller';
 import { FeedApiEnv } from './config/feed-api.env';
 import { FeedController } from './feeds/feed.controller';
+import { FeedRoute } from './feeds/feed.route';
 import { FeedService } from './feeds/feed.service';
 import { ReaderDirectory } from './feeds/reader-directory';
 import { ReadinessController } from './health/readiness.controller';
@@ -52,9 +54,11 @@ export class FeedApiModule {
         FeedStores,
         FeedRuntime,
         Authenticator,
+        AudienceGate,
         AudienceGuard,
         ReaderDirectory,
         FeedService,
+        FeedRoute,
         ItemService,
         ChangeService,
         SitemapService,

@@ -102,6 +102,8 @@ async function recordChanges(
       receivedAt,
     ]),
   );
+  // Delivered at commit: feed-api processes listening rebuild at once instead of at their next poll.
+  if (tx.kind === 'postgres') await tx.query("SELECT pg_notify('depeche_changes', '')");
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Article } from '@depeche/article';
 import type { SqlDatabase } from './sql-database';
 
+// The change log's NOTIFY channel and its listener, exported with the log (see change-notifications.ts).
+export * from './change-notifications';
+
 /**
  * What a row of `article_changes` records. `released` is written by the feed API when an embargo
  * lifts (see change-release.ts): it tells partners who may only see lifted stories that the story
@@ -8,19 +11,18 @@ import type { SqlDatabase } from './sql-database';
  */
 export type ChangeKind = Article['change'] | 'released';
 
-/** One accepted change, with the version document it made current. */
-export interface ChangeRecord {
+/** One accepted change: which version of which story, and when. */
+export interface ChangeHead {
   /** The position in the change log: increasing, never reused; the partners' cursor. */
   readonly seq: number;
   readonly articleId: string;
   readonly version: number;
   readonly change: ChangeKind;
   readonly recordedAt: string;
-  readonly article: Article;
 }
 
-/** A change without its document: what cache invalidation needs. */
-export type ChangeMark = Omit<ChangeRecord, 'article' | 'recordedAt'>;
+/** A change without its time: what cache invalidation needs. */
+export type ChangeMark = Omit<ChangeHead, 'recordedAt'>;
 
 /**
  * The change log read in seq order. `MAX(seq)` is one index lookup on both databases, cheap
@@ -51,13 +53,14 @@ export class ChangeLog {
     }));
   }
 
-  /** Changes after `seq`, oldest first, each with the version document it recorded. */
-  async after(seq: number, limit: number): Promise<ChangeRecord[]> {
-    const rows = await this.db.query<ChangeRow & { recorded_at: string; document: string }>(
-      `SELECT c.seq, c.article_id, c.version, c.change, c.recorded_at, v.document
-       FROM article_changes c
-       JOIN article_versions v ON v.article_id = c.article_id AND v.version = c.version
-       WHERE c.seq > $1 ORDER BY c.seq LIMIT $2`,
+  /**
+   * Changes after `seq`, oldest first, with when each was recorded but without its document: the
+   * change stream decides visibility from facts it caches per (story, version), which never change,
+   * so it reads a version's document at most once (FeedReadModel.versionsOf) instead of per read.
+   */
+  async headsAfter(seq: number, limit: number): Promise<ChangeHead[]> {
+    const rows = await this.db.query<ChangeRow & { recorded_at: string }>(
+      'SELECT seq, article_id, version, change, recorded_at FROM article_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
     return rows.map((row) => ({
@@ -66,7 +69,6 @@ export class ChangeLog {
       version: Number(row.version),
       change: row.change as ChangeKind,
       recordedAt: row.recorded_at,
-      article: JSON.parse(row.document) as Article,
     }));
   }
 }

@@ -1,4 +1,5 @@
 import { CHANGES_LOCK } from './article-store.batch-write';
+import { NOTIFY_CHANGES } from './change-notifications';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
 
 /**
@@ -55,6 +56,8 @@ export async function recordReleases(
         [row.article_id, Number(row.version), now.toISOString()],
       );
     }
+    // Other feed-api processes listen (change-notifications.ts); delivered at commit.
+    if (tx.kind === 'postgres' && due.length > 0) await tx.query(NOTIFY_CHANGES);
     return due.map((row) => ({ articleId: row.article_id, version: Number(row.version) }));
   });
 }

@@ -1,5 +1,5 @@
 import type { Article } from '@depeche/article';
-import { queryIn } from './article-store.batch-sql';
+import { chunks, queryIn } from './article-store.batch-sql';
 import type { SqlDatabase } from './sql-database';
 
 /** A current story as the feed API reads it: the canonical document and when the store took it. */
@@ -77,6 +77,27 @@ export class FeedReadModel {
       [articleId, version],
     );
     return row && toFeedArticle({ document: row.document, stored_at: row.received_at });
+  }
+
+  /**
+   * The documents of the versions named, in no particular order; unknown ones are left out. One
+   * statement per 200 versions (400 bound values), on the primary key of article_versions.
+   */
+  async versionsOf(
+    versions: readonly { readonly articleId: string; readonly version: number }[],
+  ): Promise<Article[]> {
+    const found: Article[] = [];
+    for (const chunk of chunks(versions)) {
+      const where = chunk
+        .map((_, i) => `(article_id = $${2 * i + 1} AND version = $${2 * i + 2})`)
+        .join(' OR ');
+      const rows = await this.db.query<{ document: string }>(
+        `SELECT document FROM article_versions WHERE ${where}`,
+        chunk.flatMap(({ articleId, version }) => [articleId, version]),
+      );
+      for (const row of rows) found.push(JSON.parse(row.document) as Article);
+    }
+    return found;
   }
 
   /** Readiness: the database answers. */

@@ -5,58 +5,21 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { FeedApiEnv } from '../config/feed-api.env';
-import { Problem, PROBLEM_TYPES } from '../http/problem';
-import { Clock } from '../runtime/clock';
-import { apiKeyOf } from './api-key';
 import type { Audience } from './audience';
-import { Authenticator } from './authenticator';
-import { TokenBuckets } from './token-bucket';
+import { AudienceGate, unauthenticated } from './audience-gate';
+
+export { unauthenticated } from './audience-gate';
 
 type AudienceRequest = FastifyRequest & { depecheAudience?: Audience };
 
-/** RFC 6750 §3: a 401 names the scheme the client should use. */
-const CHALLENGE = { 'www-authenticate': 'Bearer realm="depeche"' };
-
-export function unauthenticated(detail: string): Problem {
-  return new Problem(401, detail, { type: PROBLEM_TYPES.unauthenticated, headers: CHALLENGE });
-}
-
-/**
- * Works out who is asking before any endpoint runs: a request with a key must carry a valid one
- * (401 otherwise, whatever the route), a request without one is the public. Then the rate limit:
- * per key, or per client address for the public (429 with Retry-After, RFC 6585 §4).
- */
+/** The Nest routes' door: the audience gate (key, rate limit), its answer left on the request. */
 @Injectable()
 export class AudienceGuard implements CanActivate {
-  private readonly buckets: TokenBuckets;
-
-  constructor(
-    private readonly authenticator: Authenticator,
-    private readonly clock: Clock,
-    env: FeedApiEnv,
-  ) {
-    this.buckets = new TokenBuckets(env.FEED_API_RATE_PER_SECOND, env.FEED_API_RATE_BURST);
-  }
+  constructor(private readonly gate: AudienceGate) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AudienceRequest>();
-    const key = apiKeyOf(request.headers);
-    let audience: Audience = { kind: 'public' };
-    if (key !== undefined) {
-      const partner = await this.authenticator.partnerOf(key);
-      if (!partner) throw unauthenticated('The API key is not valid.');
-      audience = { kind: 'partner', partner };
-    }
-    const wait = this.buckets.take(key ?? `address:${request.ip}`, this.clock.now().getTime());
-    if (wait > 0) {
-      const retryAfter = Math.max(1, Math.ceil(wait));
-      throw new Problem(429, `Too many requests; retry in ${retryAfter} s.`, {
-        type: PROBLEM_TYPES.rateLimited,
-        headers: { 'retry-after': String(retryAfter) },
-      });
-    }
-    request.depecheAudience = audience;
+    request.depecheAudience = await this.gate.admit(request);
     return true;
   }
 }

@@ -26,7 +26,12 @@ function counted(prefix: string): DocumentSpec & { builds: number } {
 
 describe('the document cache', () => {
   it('rebuilds a document once for a burst of changes, and leaves unaffected ones alone', async () => {
-    const cache = new DocumentCache({ capacity: 10, debounceMs: 30, now: () => new Date() });
+    const cache = new DocumentCache({
+      capacity: 10,
+      maxBytes: 1 << 20,
+      debounceMs: 30,
+      now: () => new Date(),
+    });
     const sport = counted('sport');
     const culture = counted('culture');
     await cache.get(sport);
@@ -43,7 +48,12 @@ describe('the document cache', () => {
   });
 
   it('shares one build among concurrent first requests and forgets the least recently used', async () => {
-    const cache = new DocumentCache({ capacity: 1, debounceMs: 0, now: () => new Date() });
+    const cache = new DocumentCache({
+      capacity: 1,
+      maxBytes: 1 << 20,
+      debounceMs: 0,
+      now: () => new Date(),
+    });
     const a = counted('a');
     await Promise.all([cache.get(a), cache.get(a), cache.get(a)]);
     expect(a.builds).toBe(1);

@@ -1,6 +1,9 @@
 import type { Article } from '@depeche/article';
 import { Logger } from '@nestjs/common';
+import { ByteLru } from './byte-lru';
 import type { BuiltDocument, DocumentSpec } from './document-spec';
+import { LeadingDebounce } from './leading-debounce';
+import { representationBytes } from './representation';
 
 interface Entry {
   readonly spec: DocumentSpec;
@@ -10,48 +13,69 @@ interface Entry {
 
 export interface DocumentCacheOptions {
   readonly capacity: number;
+  /** Bytes of representations held at most (every coding counted). */
+  readonly maxBytes: number;
   /** Changes within this window are rebuilt together. */
   readonly debounceMs: number;
   readonly now: () => Date;
+}
+
+/** Rough heap cost of a document's member ids, beside its bytes. */
+const BYTES_PER_MEMBER = 64;
+
+function bytesOf(document: BuiltDocument): number {
+  const representation = document.representation;
+  return (
+    (representation ? representationBytes(representation) : 0) +
+    document.members.size * BYTES_PER_MEMBER
+  );
 }
 
 /**
  * Rendered documents, built on first request and rebuilt on change, never per request.
  *
  * A change marks the documents it can affect (those carrying the story, and those it may now enter)
- * dirty; one timer, started by the first mark and not pushed back by later ones, rebuilds them all
- * together, so a burst of changes costs each document one rebuild and the wait is bounded by
- * `debounceMs`. Until the rebuild the previous bytes are served. Least recently used documents are
- * dropped beyond `capacity`: a Map iterates in insertion order, and every use re-inserts.
+ * dirty and triggers a rebuild on the leading edge: at once when none ran in the last
+ * `debounceMs`, else at the end of that window, together with every change marked meanwhile. So a
+ * lone change is visible after one build, and a burst costs each document one rebuild per window.
+ * Until the rebuild the previous bytes are served. Least recently used documents are dropped
+ * beyond `capacity` entries or `maxBytes` (a 50-story full-text feed is ~300 KB in three codings).
  */
 export class DocumentCache {
   private readonly logger = new Logger('feed-api');
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: ByteLru<Entry>;
   private readonly building = new Map<string, Promise<BuiltDocument>>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly debounce: LeadingDebounce;
   private rebuilding: Promise<void> = Promise.resolve();
   private rebuilds = 0;
 
-  constructor(private readonly options: DocumentCacheOptions) {}
+  constructor(private readonly options: DocumentCacheOptions) {
+    this.entries = new ByteLru(options.maxBytes, options.capacity);
+    this.debounce = new LeadingDebounce(options.debounceMs, () => {
+      this.rebuilding = this.rebuilding.then(() => this.rebuildDirty());
+    });
+  }
+
+  /** Bytes held, for tests and metrics. */
+  get bytes(): number {
+    return this.entries.bytes;
+  }
+
+  /** The cached document of `key`, if any, without building: the hot path's synchronous look-up. */
+  cached(key: string): BuiltDocument | undefined {
+    return this.entries.get(key)?.document;
+  }
 
   /** The document, built now if it is not cached (concurrent first requests share one build). */
   async get(spec: DocumentSpec): Promise<BuiltDocument> {
     const entry = this.entries.get(spec.key);
-    if (entry) {
-      this.entries.delete(spec.key);
-      this.entries.set(spec.key, entry);
-      return entry.document;
-    }
+    if (entry) return entry.document;
     const pending = this.building.get(spec.key);
     if (pending) return pending;
     const build = spec.build(this.options.now()).finally(() => this.building.delete(spec.key));
     this.building.set(spec.key, build);
     const document = await build;
-    this.entries.set(spec.key, { spec, document, dirty: false });
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.options.capacity) break;
-      this.entries.delete(key);
-    }
+    this.entries.set(spec.key, { spec, document, dirty: false }, bytesOf(document));
     return document;
   }
 
@@ -60,25 +84,25 @@ export class DocumentCache {
     if (articles.length === 0) return;
     const now = this.options.now();
     let marked = false;
-    for (const entry of this.entries.values()) {
+    for (const [, entry] of this.entries.entries()) {
       if (entry.dirty) continue;
       const affected = articles.some(
         (article) => entry.document.members.has(article.id) || entry.spec.mayAdmit(article, now),
       );
       if (affected) entry.dirty = marked = true;
     }
-    if (marked) this.schedule();
+    if (marked) this.debounce.trigger();
   }
 
   /** Marks documents whose time window moved on (staleAt reached). */
   tick(): void {
     const now = this.options.now().getTime();
     let marked = false;
-    for (const entry of this.entries.values()) {
+    for (const [, entry] of this.entries.entries()) {
       const staleAt = entry.document.staleAt?.getTime();
       if (!entry.dirty && staleAt !== undefined && staleAt <= now) entry.dirty = marked = true;
     }
-    if (marked) this.schedule();
+    if (marked) this.debounce.trigger();
   }
 
   /** How many rebuilds ran: tests check that a burst is coalesced. */
@@ -88,31 +112,23 @@ export class DocumentCache {
 
   /** Resolves when no rebuild is scheduled or running. */
   async settled(): Promise<void> {
-    while (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.debounce.pending) await new Promise((resolve) => setTimeout(resolve, 5));
     await this.rebuilding;
   }
 
   stop(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.debounce.cancel();
     return this.rebuilding;
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.rebuilding = this.rebuilding.then(() => this.rebuildDirty());
-    }, this.options.debounceMs);
-  }
-
   private async rebuildDirty(): Promise<void> {
-    for (const [key, entry] of [...this.entries]) {
+    for (const [key, entry] of [...this.entries.entries()]) {
       if (!entry.dirty) continue;
       // Cleared first: a change arriving during the build marks it again for the next round.
       entry.dirty = false;
       try {
         entry.document = await entry.spec.build(this.options.now());
+        this.entries.replace(key, entry, bytesOf(entry.document));
         this.rebuilds++;
       } catch (error) {
         this.logger.error(`rebuilding ${key} failed; serving the previous one: ${String(error)}`);

@@ -1,5 +1,6 @@
+import type { Article } from '@depeche/article';
 import type { Entitlement, Visibility } from '@depeche/entitlements';
-import type { ChangeRecord } from '@depeche/persistence';
+import type { ChangeHead } from '@depeche/persistence';
 import { itemVisibility } from '../items/item-visibility';
 
 /**
@@ -13,10 +14,16 @@ import { itemVisibility } from '../items/item-visibility';
  * embargoed) and not by `on-lift` ones. For those, the feed API appends a `released` change when
  * the embargo lifts (libs/persistence change-release.ts), which delivers the story to them, and
  * only to them: `early` partners had it already. A withdrawal is seen by whoever saw the story.
+ *
+ * `article` is the version the change recorded (its facts: version-facts.ts).
  */
-export function changeVisibility(entitlement: Entitlement, change: ChangeRecord): Visibility {
+export function changeVisibility(
+  entitlement: Entitlement,
+  change: ChangeHead,
+  article: Article,
+): Visibility {
   const at = new Date(change.recordedAt);
-  const seen = itemVisibility(entitlement, change.article, at);
+  const seen = itemVisibility(entitlement, article, at);
   if (change.change === 'released' && entitlement.embargo === 'early') {
     return { visible: false, reason: 'embargo' };
   }

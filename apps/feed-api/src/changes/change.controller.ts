@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Query, UseGuards } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience, requirePartner } from '../audience/audience.guard';
-import { VARY } from '../http/send-representation';
+import { VARY } from '../http/prepared-response';
 import type { ChangePage } from './change-page';
 import { ChangesQuery } from './change.params';
 import { ChangeService } from './change.service';

@@ -1,5 +1,6 @@
 import type { Partner } from '@depeche/entitlements';
-import type { ChangeRecord } from '@depeche/persistence';
+import type { Article } from '@depeche/article';
+import type { ChangeHead } from '@depeche/persistence';
 import { Injectable } from '@nestjs/common';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { FeedLinks } from '../feeds/feed-links';
@@ -9,10 +10,17 @@ import { decodeCursor, encodeCursor } from './change-cursor';
 import type { ChangeEntry, ChangePage } from './change-page';
 import type { ChangesQuery } from './change.params';
 import { changeVisibility } from './change-visibility';
+import { VersionFacts, versionKey } from './version-facts';
 
 const DEFAULT_LIMIT = 100;
-/** Rows read per query; a partner that sees little may need several reads to fill a page. */
+/**
+ * Rows read per query at most. The first read asks for one row more than the page (enough when
+ * the partner sees every change, and to know whether more wait); a partner that sees little needs
+ * further reads, each twice the size of the one before, up to this.
+ */
 const ROWS_PER_READ = 500;
+/** Versions whose facts are kept (a few hundred bytes each): the recent history most reads ask for. */
+const FACTS_CACHED = 10_000;
 /** Rows scanned per answer at most: the cursor moves past them and the client asks again. */
 const MAX_SCANNED = 5_000;
 
@@ -24,6 +32,7 @@ const MAX_SCANNED = 5_000;
 @Injectable()
 export class ChangeService {
   private readonly links: FeedLinks;
+  private readonly facts: VersionFacts;
 
   constructor(
     private readonly stores: FeedStores,
@@ -31,6 +40,7 @@ export class ChangeService {
     env: FeedApiEnv,
   ) {
     this.links = new FeedLinks(env);
+    this.facts = new VersionFacts(stores.articles, FACTS_CACHED);
   }
 
   async changes(partner: Partner, query: ChangesQuery): Promise<ChangePage> {
@@ -55,33 +65,38 @@ export class ChangeService {
     const changes: ChangeEntry[] = [];
     let seq = after;
     let scanned = 0;
+    let size = Math.min(ROWS_PER_READ, limit + 1);
     while (scanned < MAX_SCANNED) {
-      const rows = await this.stores.changes.after(seq, ROWS_PER_READ);
+      const rows = await this.stores.changes.headsAfter(seq, size);
+      const facts = await this.facts.of(rows);
       for (const row of rows) {
         if (changes.length >= limit) return { changes, seq, more: true };
         seq = row.seq;
-        const entry = this.entryOf(partner, row);
+        // A change whose version is not stored (never written by ingest) is nobody's to see.
+        const article = facts.get(versionKey(row.articleId, row.version));
+        const entry = article && this.entryOf(partner, row, article);
         if (entry) changes.push(entry);
       }
       scanned += rows.length;
-      if (rows.length < ROWS_PER_READ) return { changes, seq, more: false };
+      if (rows.length < size) return { changes, seq, more: false };
+      size = Math.min(ROWS_PER_READ, size * 2);
     }
     return { changes, seq, more: true };
   }
 
-  private entryOf(partner: Partner, row: ChangeRecord): ChangeEntry | undefined {
-    const seen = changeVisibility(partner.entitlement, row);
+  private entryOf(partner: Partner, row: ChangeHead, article: Article): ChangeEntry | undefined {
+    const seen = changeVisibility(partner.entitlement, row, article);
     if (!seen.visible) return undefined;
     return {
       cursor: encodeCursor(row.seq),
       id: row.articleId,
-      guid: row.article.guid,
+      guid: article.guid,
       version: row.version,
       change: row.change,
       recordedAt: row.recordedAt,
       embargoed: seen.embargoed,
-      ...(seen.embargoed && row.article.embargoUntil !== undefined
-        ? { embargoUntil: row.article.embargoUntil }
+      ...(seen.embargoed && article.embargoUntil !== undefined
+        ? { embargoUntil: article.embargoUntil }
         : {}),
       href: this.links.item(row.articleId, row.version),
     };

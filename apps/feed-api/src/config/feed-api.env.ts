@@ -37,14 +37,22 @@ export class FeedApiEnv extends AppEnv {
   @IsNotEmpty()
   FEED_API_PUBLISHER = 'webradio media';
 
-  /** How often the change log's MAX(seq) is read to learn of changes made by any process. */
+  /**
+   * How often the change log's MAX(seq) is read to learn of changes made by any process. Unset:
+   * 100 ms on PostgreSQL, where it is the fallback behind LISTEN/NOTIFY, and 25 ms on SQLite,
+   * where it is the only signal (one indexed read of a local file).
+   */
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(10)
   @Max(10_000)
-  FEED_API_POLL_MS = 100;
+  FEED_API_POLL_MS?: number;
 
-  /** Changes arriving within this window are rebuilt together (a burst costs one rebuild per feed). */
+  /**
+   * Changes arriving within this window of the last rebuild are rebuilt together (a burst costs
+   * one rebuild per feed and window); a change after a quiet window is rebuilt at once.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -64,6 +72,16 @@ export class FeedApiEnv extends AppEnv {
   @Min(1)
   @Max(100_000)
   FEED_API_CACHE_ENTRIES = 2_000;
+
+  /**
+   * Bytes of cached representations (every coding counted) kept at most, least recently used
+   * dropped first: what bounds the cache's memory, since one document weighs 5 KB to 1 MB.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_048_576)
+  @Max(68_719_476_736)
+  FEED_API_CACHE_BYTES = 134_217_728;
 
   /** Requests per second each key (each client address for public channels) may make, sustained. */
   @Transform(toInt)
@@ -85,4 +103,9 @@ export class FeedApiEnv extends AppEnv {
   @Min(0)
   @Max(86_400)
   FEED_API_PUBLIC_MAX_AGE = 30;
+}
+
+/** The poll period in force (FEED_API_POLL_MS, else the database's default). */
+export function pollMsOf(env: Pick<FeedApiEnv, 'FEED_API_POLL_MS' | 'DATABASE_KIND'>): number {
+  return env.FEED_API_POLL_MS ?? (env.DATABASE_KIND === 'postgres' ? 100 : 25);
 }

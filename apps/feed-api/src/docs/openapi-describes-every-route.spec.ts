@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { AdminController } from '../admin/admin.controller';
 import { ChangeController } from '../changes/change.controller';
 import { FeedController } from '../feeds/feed.controller';
+import { PLAIN_ROUTES } from '../feeds/feed.route';
 import { ReadinessController } from '../health/readiness.controller';
 import { ItemController } from '../items/item.controller';
 import { SitemapController } from '../sitemaps/sitemap.controller';
@@ -19,9 +20,9 @@ const CONTROLLERS = [
   DocsController,
 ];
 
-/** `METHOD /path/{param}` of every route Nest would register for these controllers. */
+/** `METHOD /path/{param}` of every route Nest would register for these controllers, and the plain ones. */
 function routes(): string[] {
-  return CONTROLLERS.flatMap((controller) => {
+  const controllerRoutes = CONTROLLERS.flatMap((controller) => {
     const base = String(Reflect.getMetadata(PATH_METADATA, controller));
     const prototype = controller.prototype as unknown as Record<string, unknown>;
     return Object.getOwnPropertyNames(prototype)
@@ -35,10 +36,11 @@ function routes(): string[] {
         return [`${RequestMethod[method]} ${full.replace(/:(\w+)/g, '{$1}')}`];
       });
   });
+  return [...controllerRoutes, ...PLAIN_ROUTES];
 }
 
 describe('the OpenAPI document', () => {
-  it('describes every route of the controllers, and only those', () => {
+  it('describes every route of the controllers and the plain routes, and only those', () => {
     const documented = Object.entries(OPENAPI_DOCUMENT.paths)
       .flatMap(([path, operations]) =>
         Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`),

@@ -21,6 +21,11 @@ export interface FeedDocumentsDeps {
  * link to the newest archive page): built from the in-memory index, rebuilt when a story it
  * carries changes or a story it may show appears.
  */
+/** The cache key of a subscription document: everything its bytes depend on. */
+export function subscriptionKey(reader: Reader, extension: FeedExtension, limit: number): string {
+  return `feed|${reader.key}|${reader.channel.slug}|${extension}|${limit}`;
+}
+
 export function subscriptionDocument(
   deps: FeedDocumentsDeps,
   reader: Reader,
@@ -30,7 +35,7 @@ export function subscriptionDocument(
   const { slug } = reader.channel;
   const visible = (article: Article, now: Date): boolean => reader.visibility(article, now).visible;
   return {
-    key: `feed|${reader.key}|${slug}|${extension}|${limit}`,
+    key: subscriptionKey(reader, extension, limit),
     mayAdmit: visible,
     async build(now) {
       const articles = deps.index.collect((article) => visible(article, now), limit);

@@ -1,26 +1,19 @@
-import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience } from '../audience/audience.guard';
-import { sendRepresentation } from '../http/send-representation';
-import { ArchiveParams, FeedParams, FeedQuery } from './feed.params';
+import { sendRepresentation } from '../http/prepared-response';
+import { ArchiveParams } from './feed.params';
 import { FeedService } from './feed.service';
 
+/**
+ * Archive pages. The subscription feed, `GET /v1/feeds/:file`, the hot path partners poll, is a
+ * plain Fastify route (feed.route.ts) that calls the same gate, validation and service.
+ */
 @Controller('v1/feeds')
 @UseGuards(AudienceGuard)
 export class FeedController {
   constructor(private readonly feeds: FeedService) {}
-
-  @Get(':file')
-  async feed(
-    @CurrentAudience() audience: Audience,
-    @Param() params: FeedParams,
-    @Query() query: FeedQuery,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return sendRepresentation(request, reply, await this.feeds.feed(audience, params, query));
-  }
 
   @Get(':channel/archive/:file')
   async archive(

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { Problem } from '../http/problem';
+import type { BuiltDocument } from '../cache/document-spec';
+import { prepareResponse, type PreparedResponse } from '../http/prepared-response';
 import type { Served } from '../http/served';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
@@ -17,6 +19,7 @@ import {
   archiveDocument,
   DEFAULT_FEED_LIMIT,
   subscriptionDocument,
+  subscriptionKey,
   type FeedDocumentsDeps,
 } from './feed-documents';
 import { FEED_EXTENSIONS, type FeedExtension } from './feed-format';
@@ -27,6 +30,11 @@ import { ReaderDirectory } from './reader-directory';
 @Injectable()
 export class FeedService {
   private readonly deps: FeedDocumentsDeps;
+  /**
+   * The answer headers of each subscription document, made once per build: its key fixes the
+   * reader (so Cache-Control) and the self link, and a rebuild is a new document object.
+   */
+  private readonly prepared = new WeakMap<BuiltDocument, PreparedResponse>();
 
   constructor(
     private readonly runtime: FeedRuntime,
@@ -41,19 +49,30 @@ export class FeedService {
     };
   }
 
-  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<Served> {
+  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<PreparedResponse> {
     const [, slug = '', extension] = FEED_FILE.exec(params.file) ?? [];
     const ext = extension as FeedExtension;
     const reader = await this.readers.readerOf(audience, slug, FEED_EXTENSIONS[ext]);
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
-    const spec = subscriptionDocument(this.deps, reader, ext, limit);
-    const document = await this.runtime.cache.get(spec);
-    const self = this.deps.links.feed(slug, ext, limit === DEFAULT_FEED_LIMIT ? undefined : limit);
-    return {
-      representation: document.representation,
-      cacheControl: reader.cacheControl,
-      links: this.deps.links.headerLinks(self),
-    };
+    const { cache } = this.runtime;
+    const document =
+      cache.cached(subscriptionKey(reader, ext, limit)) ??
+      (await cache.get(subscriptionDocument(this.deps, reader, ext, limit)));
+    let prepared = this.prepared.get(document);
+    if (prepared === undefined) {
+      const self = this.deps.links.feed(
+        slug,
+        ext,
+        limit === DEFAULT_FEED_LIMIT ? undefined : limit,
+      );
+      prepared = prepareResponse({
+        representation: document.representation,
+        cacheControl: reader.cacheControl,
+        links: this.deps.links.headerLinks(self),
+      });
+      this.prepared.set(document, prepared);
+    }
+    return prepared;
   }
 
   async archive(audience: Audience, params: ArchiveParams): Promise<Served> {

@@ -9,7 +9,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Audience } from '../audience/audience';
-import { unauthenticated } from '../audience/audience.guard';
+import { unauthenticated } from '../audience/audience-gate';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { Problem, PROBLEM_TYPES } from '../http/problem';
 import { Clock } from '../runtime/clock';
@@ -20,6 +20,19 @@ import type { Reader } from './reader';
 const CHANNEL_CACHE_MS = 1_000;
 
 /**
+ * A channel as read, with the readers made of it. A reader's key hashes the entitlement and the
+ * channel (sha256 of their JSON), too dear to compute per request: it is made once per channel
+ * read and partner object (the authenticator hands out a new one when it re-reads the partner,
+ * so an entitlement change still makes a new reader within a second).
+ */
+interface CachedChannel {
+  readonly channel: Channel | undefined;
+  readonly until: number;
+  readonly partnerReaders: WeakMap<Partner, Reader>;
+  publicReader?: Reader;
+}
+
+/**
  * Who reads which channel: a partner's own channel narrows its entitlement; a public channel is
  * served to anyone (partners included) at the channel's level. A partner asking for a channel it
  * does not have gets 403; the public asking for a channel that is not public gets 401 (it may be a
@@ -27,7 +40,7 @@ const CHANNEL_CACHE_MS = 1_000;
  */
 @Injectable()
 export class ReaderDirectory {
-  private readonly channels = new Map<string, { channel: Channel | undefined; until: number }>();
+  private readonly channels = new Map<string, CachedChannel>();
 
   constructor(
     private readonly stores: FeedStores,
@@ -38,10 +51,10 @@ export class ReaderDirectory {
   async readerOf(audience: Audience, slug: string, format?: FeedFormat): Promise<Reader> {
     if (audience.kind === 'partner') {
       const own = await this.channel(audience.partner.id, slug);
-      if (own) return this.partnerReader(audience.partner, own, format);
+      if (own.channel) return this.partnerReader(audience.partner, own, own.channel, format);
     }
     const shared = await this.channel(undefined, slug);
-    if (shared) return this.publicReader(shared);
+    if (shared.channel) return this.publicReader(shared, shared.channel);
     if (audience.kind === 'public') throw unauthenticated('This channel needs an API key.');
     throw new Problem(403, `Your entitlement has no channel ${JSON.stringify(slug)}.`, {
       type: PROBLEM_TYPES.channelForbidden,
@@ -51,16 +64,31 @@ export class ReaderDirectory {
   /** A public channel, for the news sitemap (only public channels have one). */
   async publicReaderOf(slug: string): Promise<Reader | undefined> {
     const shared = await this.channel(undefined, slug);
-    return shared && this.publicReader(shared);
+    return shared.channel && this.publicReader(shared, shared.channel);
   }
 
-  private partnerReader(partner: Partner, channel: Channel, format?: FeedFormat): Reader {
+  private partnerReader(
+    partner: Partner,
+    cached: CachedChannel,
+    channel: Channel,
+    format?: FeedFormat,
+  ): Reader {
     const { entitlement } = partner;
     if (format !== undefined && !mayUseFormat(entitlement, format)) {
       throw new Problem(403, `Your entitlement does not include the ${format} format.`, {
         type: PROBLEM_TYPES.formatForbidden,
       });
     }
+    let reader = cached.partnerReaders.get(partner);
+    if (reader === undefined) {
+      reader = this.newPartnerReader(partner, channel);
+      cached.partnerReaders.set(partner, reader);
+    }
+    return reader;
+  }
+
+  private newPartnerReader(partner: Partner, channel: Channel): Reader {
+    const { entitlement } = partner;
     return {
       key: `partner:${partner.id}:${fingerprint([entitlement, channel])}`,
       channel,
@@ -71,7 +99,12 @@ export class ReaderDirectory {
     };
   }
 
-  private publicReader(channel: Channel): Reader {
+  private publicReader(cached: CachedChannel, channel: Channel): Reader {
+    cached.publicReader ??= this.newPublicReader(channel);
+    return cached.publicReader;
+  }
+
+  private newPublicReader(channel: Channel): Reader {
     return {
       key: `public:${fingerprint([channel])}`,
       channel,
@@ -81,18 +114,23 @@ export class ReaderDirectory {
     };
   }
 
-  private async channel(partnerId: string | undefined, slug: string): Promise<Channel | undefined> {
+  private async channel(partnerId: string | undefined, slug: string): Promise<CachedChannel> {
     const key = `${partnerId ?? ''}/${slug}`;
     const now = this.clock.now().getTime();
     const cached = this.channels.get(key);
-    if (cached && cached.until > now) return cached.channel;
+    if (cached && cached.until > now) return cached;
     const channel =
       partnerId === undefined
         ? await this.stores.partners.publicChannel(slug)
         : await this.stores.partners.channel(partnerId, slug);
     if (this.channels.size > 10_000) this.channels.clear();
-    this.channels.set(key, { channel, until: now + CHANNEL_CACHE_MS });
-    return channel;
+    const fresh: CachedChannel = {
+      channel,
+      until: now + CHANNEL_CACHE_MS,
+      partnerReaders: new WeakMap(),
+    };
+    this.channels.set(key, fresh);
+    return fresh;
   }
 }
 

@@ -27,3 +27,19 @@ export function chooseCoding(header: string | undefined): Coding {
   // Nothing acceptable: RFC 9110 §12.5.3 allows answering without a coding rather than 406.
   return best?.coding ?? 'identity';
 }
+
+/** Distinct Accept-Encoding values remembered; clients send a handful, each on every request. */
+const REMEMBERED = 256;
+const chosen = new Map<string, Coding>();
+
+/** chooseCoding, remembered per header value: the hot path parses each value once. */
+export function codingOf(header: string | undefined): Coding {
+  if (header === undefined) return 'identity';
+  let coding = chosen.get(header);
+  if (coding === undefined) {
+    coding = chooseCoding(header);
+    if (chosen.size >= REMEMBERED) chosen.clear();
+    chosen.set(header, coding);
+  }
+  return coding;
+}

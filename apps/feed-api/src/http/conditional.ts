@@ -12,9 +12,13 @@ export interface ConditionalHeaders {
  */
 export function notModified(headers: ConditionalHeaders, representation: Representation): boolean {
   if (headers.ifNoneMatch !== undefined) {
-    const tags = headers.ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    const { etags } = representation;
+    const asked = headers.ifNoneMatch;
+    // The usual case, one tag exactly as we sent it, without parsing the list.
+    if (asked === etags.gzip || asked === etags.identity || asked === etags.br) return true;
+    const tags = asked.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
     if (tags.includes('*')) return true;
-    const ours = Object.values(representation.etags);
+    const ours = Object.values(etags);
     return tags.some((tag) => ours.includes(tag));
   }
   if (headers.ifModifiedSince !== undefined) {

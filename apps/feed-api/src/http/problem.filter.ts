@@ -6,7 +6,8 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, PROBLEM_MEDIA_TYPE, PROBLEM_TYPES } from './problem';
+import { Problem, PROBLEM_TYPES } from './problem';
+import { sendProblem } from './problem-reply';
 
 /**
  * Every error leaves as RFC 9457 problem details, whatever threw it: our Problems, Nest's own
@@ -23,10 +24,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : error);
-    void reply
-      .status(problem.status)
-      .headers({ ...problem.options.headers, 'content-type': PROBLEM_MEDIA_TYPE })
-      .send(JSON.stringify(problem.body(request.url)));
+    void sendProblem(reply, problem, request.url);
   }
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/comm
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience, requirePartner } from '../audience/audience.guard';
-import { sendRepresentation } from '../http/send-representation';
+import { sendRepresentation } from '../http/prepared-response';
 import { ItemParams, ItemQuery, VersionParams } from './item.params';
 import { ItemService } from './item.service';
 

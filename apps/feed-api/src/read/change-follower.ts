@@ -22,9 +22,10 @@ export interface ChangeFollowerOptions {
 const MARKS_PER_READ = 1_000;
 
 /**
- * Keeps this process's view current, whoever changed the store (ingest, another feed-api):
- * every `pollMs` it reads MAX(seq) of the change log, one index lookup on both databases; when it
- * moved, it reads the new changes' stories, updates the in-memory index and marks the cached
+ * Keeps this process's view current, whoever changed the store (ingest, another feed-api): on
+ * PostgreSQL a round runs as soon as a writer's NOTIFY arrives (`wake`, wired in FeedRuntime);
+ * and every `pollMs` anyway (the only signal on SQLite, the fallback on PostgreSQL) it reads
+ * MAX(seq) of the change log, one index lookup on both databases; when it moved, it reads the new changes' stories, updates the in-memory index and marks the cached
  * documents they can affect. On the same tick it checks the clock against the next embargo lift
  * or rights expiry, records `released` changes for lifted embargoes (idempotent, so every process
  * may do it) and rebuilds what the lift affects. Long-polls wait on it.
@@ -39,6 +40,8 @@ export class ChangeFollower {
   private releasedUpTo: Date;
   private seq = 0;
   private running: Promise<void> | undefined;
+  /** A wake-up arrived during a round: that round may have read MAX(seq) before the change. */
+  private again = false;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -86,6 +89,13 @@ export class ChangeFollower {
     });
   }
 
+  /** A change was committed (a NOTIFY): run a round now, or right after the one running. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else void this.tick();
+  }
+
   /**
    * One round: new changes, then the clock. Errors are logged; the next round retries. A call
    * during a round waits for that round instead of starting a second one beside it.
@@ -103,7 +113,14 @@ export class ChangeFollower {
     } catch (error) {
       this.logger.warn(`following the change log failed, retrying: ${String(error)}`);
     }
-    if (!this.stopped) this.timer = setTimeout(() => void this.tick(), this.options.pollMs);
+    if (this.stopped) return;
+    if (this.again) {
+      this.again = false;
+      // After this round's promise settles, so tick() starts a new one instead of joining it.
+      setImmediate(() => void this.tick());
+      return;
+    }
+    this.timer = setTimeout(() => void this.tick(), this.options.pollMs);
   }
 
   private async applyNewChanges(): Promise<void> {

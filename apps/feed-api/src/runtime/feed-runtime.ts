@@ -1,4 +1,4 @@
-import { migrate, MIGRATIONS } from '@depeche/persistence';
+import { listenForChanges, migrate, MIGRATIONS, type ChangeListener } from '@depeche/persistence';
 import {
   Injectable,
   Logger,
@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DocumentCache } from '../cache/document-cache';
-import { FeedApiEnv } from '../config/feed-api.env';
+import { FeedApiEnv, pollMsOf } from '../config/feed-api.env';
 import { ArticleIndex } from '../read/article-index';
 import { ChangeFollower } from '../read/change-follower';
 import { Clock } from './clock';
@@ -26,6 +26,7 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
   readonly cache: DocumentCache;
   readonly follower: ChangeFollower;
   ready = false;
+  private listener: ChangeListener | undefined;
 
   constructor(
     private readonly env: FeedApiEnv,
@@ -35,6 +36,7 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
     this.index = new ArticleIndex(env.FEED_API_WINDOW);
     this.cache = new DocumentCache({
       capacity: env.FEED_API_CACHE_ENTRIES,
+      maxBytes: env.FEED_API_CACHE_BYTES,
       debounceMs: env.FEED_API_DEBOUNCE_MS,
       now: () => clock.now(),
     });
@@ -45,7 +47,7 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
       this.index,
       this.cache,
       clock,
-      { pollMs: env.FEED_API_POLL_MS, releaseLookbackMs: 7 * DAY_MS, releaseSweepMs: 5_000 },
+      { pollMs: pollMsOf(env), releaseLookbackMs: 7 * DAY_MS, releaseSweepMs: 5_000 },
     );
   }
 
@@ -54,10 +56,20 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
     const applied = await migrate(this.stores.db, MIGRATIONS);
     if (applied.length > 0) this.logger.log(`migrations applied: ${applied.join(', ')}`);
     await this.follower.start(this.env.FEED_API_WINDOW);
+    if (this.env.DATABASE_KIND === 'postgres' && this.env.DATABASE_URL !== undefined) {
+      // Writers NOTIFY at commit (libs/persistence change-notifications.ts): a change is applied
+      // as soon as it is committed instead of at the next poll, which remains the fallback.
+      this.listener = await listenForChanges(this.env.DATABASE_URL, {
+        onChange: () => this.follower.wake(),
+        onError: (error) =>
+          this.logger.warn(`LISTEN for changes lost, polling until it is back: ${String(error)}`),
+      });
+    }
     this.ready = true;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.listener?.close();
     this.follower.stop();
     await this.cache.stop();
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AudienceGuard } from '../audience/audience.guard';
-import { sendRepresentation } from '../http/send-representation';
+import { sendRepresentation } from '../http/prepared-response';
 import { SITEMAP_FILE, SitemapParams } from './sitemap.params';
 import { SitemapService } from './sitemap.service';
 

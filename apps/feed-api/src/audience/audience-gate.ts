@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { FeedApiEnv } from '../config/feed-api.env';
+import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { Clock } from '../runtime/clock';
+import { apiKeyOf } from './api-key';
+import type { Audience } from './audience';
+import { Authenticator } from './authenticator';
+import { TokenBuckets } from './token-bucket';
+
+/** RFC 6750 §3: a 401 names the scheme the client should use. */
+const CHALLENGE = { 'www-authenticate': 'Bearer realm="depeche"' };
+
+export function unauthenticated(detail: string): Problem {
+  return new Problem(401, detail, { type: PROBLEM_TYPES.unauthenticated, headers: CHALLENGE });
+}
+
+/** What the gate reads of a request (Fastify's, whether routed by Nest or not). */
+export interface GateRequest {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly ip: string;
+}
+
+/**
+ * Who is asking, before any endpoint runs: a request with a key must carry a valid one (401
+ * otherwise, whatever the route), a request without one is the public. Then the rate limit: per
+ * key, or per client address for the public (429 with Retry-After, RFC 6585 §4). One instance per
+ * process, so the Nest guard and the plain feed route draw on the same buckets.
+ */
+@Injectable()
+export class AudienceGate {
+  private readonly buckets: TokenBuckets;
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly clock: Clock,
+    env: FeedApiEnv,
+  ) {
+    this.buckets = new TokenBuckets(env.FEED_API_RATE_PER_SECOND, env.FEED_API_RATE_BURST);
+  }
+
+  /** The audience, or a thrown Problem (401, 429). */
+  async admit(request: GateRequest): Promise<Audience> {
+    const key = apiKeyOf(request.headers);
+    let audience: Audience = PUBLIC;
+    if (key !== undefined) {
+      const partner = await this.authenticator.partnerOf(key);
+      if (!partner) throw unauthenticated('The API key is not valid.');
+      audience = { kind: 'partner', partner };
+    }
+    const wait = this.buckets.take(key ?? `address:${request.ip}`, this.clock.now().getTime());
+    if (wait > 0) {
+      const retryAfter = Math.max(1, Math.ceil(wait));
+      throw new Problem(429, `Too many requests; retry in ${retryAfter} s.`, {
+        type: PROBLEM_TYPES.rateLimited,
+        headers: { 'retry-after': String(retryAfter) },
+      });
+    }
+    return audience;
+  }
+}
+
+const PUBLIC: Audience = { kind: 'public' };

@@ -1,0 +1,49 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AudienceGate } from '../audience/audience-gate';
+import { toProblem } from '../http/problem.filter';
+import { sendProblem } from '../http/problem-reply';
+import { sendPrepared } from '../http/prepared-response';
+import { feedRequestOf } from './feed-request';
+import { FeedService } from './feed.service';
+
+/** Routes served by Fastify directly rather than through a Nest controller (for the OpenAPI check). */
+export const PLAIN_ROUTES = ['GET /v1/feeds/{file}'] as const;
+
+/**
+ * `GET /v1/feeds/{channel}.{ext}`, the request partners repeat most (a conditional GET of a
+ * cached document), as a plain Fastify route. Nest's pipeline around a controller (guard,
+ * parameter decorators, the global ValidationPipe, the exception zone) cost more than the answer
+ * itself; this route makes the same calls in the same order instead: the audience gate (key,
+ * rate limit: 401, 429), the DTO validation (400), the feed service (401, 403), the prepared
+ * answer (200, 304, 204), and the same problem writer for every error.
+ */
+@Injectable()
+export class FeedRoute implements OnModuleInit {
+  private readonly logger = new Logger('feed-api');
+
+  constructor(
+    private readonly host: HttpAdapterHost,
+    private readonly gate: AudienceGate,
+    private readonly feeds: FeedService,
+  ) {}
+
+  /** Runs before the server listens: Fastify takes routes until it is ready. */
+  onModuleInit(): void {
+    const fastify = this.host.httpAdapter.getInstance<FastifyInstance>();
+    fastify.get('/v1/feeds/:file', (request, reply) => this.serve(request, reply));
+  }
+
+  private async serve(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    try {
+      const audience = await this.gate.admit(request);
+      const { params, query } = await feedRequestOf(request.params, request.query);
+      return sendPrepared(request, reply, await this.feeds.feed(audience, params, query));
+    } catch (error) {
+      const problem = toProblem(error);
+      if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : error);
+      return sendProblem(reply, problem, request.url);
+    }
+  }
+}
