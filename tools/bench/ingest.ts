@@ -110,13 +110,21 @@ async function throughIngest(
     ITEMS_TOPIC: items,
     INGEST_GROUP_ID: uniqueName('bench-ingest'),
     LOG_LEVEL: 'warn',
+    // To compare settings without editing the bench, e.g. INGEST_PARTITIONS_CONCURRENTLY=1.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
   });
   const started = performance.now();
   while ((await count(db)) < N) await new Promise((r) => setTimeout(r, 50));
   const eventsPerSecond = (N / (performance.now() - started)) * 1000;
 
-  // Paced phase: RATE events/s for 10 s, produce time vs the time ingest stored each one.
-  const paced = Array.from({ length: RATE * 10 }, (_, n) => event('paced', n));
+  // Paced phase: RATE events/s for 10 s; latency = produce time to the moment the stored change is
+  // visible to a reader of the database (a poller stamps each new article_changes row). Ids are
+  // unique per run: the backlog topic is shared, and the SQLite run also reads the PostgreSQL
+  // run's paced events before its own.
+  const prefix = uniqueName('paced');
+  const paced = Array.from({ length: RATE * 10 }, (_, n) => event(prefix, n));
+  const storedAt = new Map<string, number>();
+  const poller = pollChanges(db, prefix, storedAt);
   const producer = kafka.producer();
   await producer.connect();
   const sentAt = new Map<string, number>();
@@ -130,12 +138,10 @@ async function throughIngest(
     await producer.send({ topic, acks: -1, messages: slice });
   }
   await producer.disconnect();
-  while ((await count(db)) < N + paced.length) await new Promise((r) => setTimeout(r, 100));
-  const rows = await db.db.query<{ article_id: string; processed_at: string }>(
-    "SELECT article_id, processed_at FROM processed_events WHERE article_id LIKE 'paced-%'",
-  );
-  const latencies = rows
-    .map((r) => Date.parse(r.processed_at) - (sentAt.get(r.article_id) ?? 0))
+  while (storedAt.size < paced.length) await new Promise((r) => setTimeout(r, 100));
+  poller.stop();
+  const latencies = [...storedAt]
+    .map(([id, at]) => at - (sentAt.get(id) ?? at))
     .sort((a, b) => a - b);
   const peakRss = peakRssMb(ingest.child.pid ?? 0);
   await ingest.stop();
@@ -204,3 +210,35 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** Stamps each new change of the paced stories with the time a reader first sees it. */
+function pollChanges(
+  db: TestDatabase,
+  prefix: string,
+  storedAt: Map<string, number>,
+): { stop(): void } {
+  let last = 0;
+  let running = true;
+  const loop = async (): Promise<void> => {
+    while (running) {
+      const rows = await db.db.query<{ seq: number | string; article_id: string }>(
+        'SELECT seq, article_id FROM article_changes WHERE seq > $1 ORDER BY seq',
+        [last],
+      );
+      const now = Date.now();
+      for (const row of rows) {
+        last = Math.max(last, Number(row.seq));
+        if (row.article_id.startsWith(prefix) && !storedAt.has(row.article_id)) {
+          storedAt.set(row.article_id, now);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  loop().catch((error: unknown) => console.error(`change poller failed: ${String(error)}`));
+  return {
+    stop: () => {
+      running = false;
+    },
+  };
+}
