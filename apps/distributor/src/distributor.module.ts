@@ -1,14 +1,51 @@
+import { DeliveryQueue } from '@depeche/persistence';
 import { LivenessController } from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AdminGuard } from './admin/admin.guard';
+import { DeliveriesController } from './admin/deliveries.controller';
+import { WebhookAdmin } from './admin/webhook-admin';
+import { WebhooksController } from './admin/webhooks.controller';
 import { DistributorEnv } from './config/distributor.env';
+import { DistributorRuntime } from './distributor.runtime';
+import { ProblemFilter } from './http/problem.filter';
+import { ReadinessController } from './readiness.controller';
+import { WebsubHub } from './websub/websub-hub';
+import { WebsubController } from './websub/websub.controller';
 
 @Module({})
 export class DistributorModule {
   static forRoot(env: DistributorEnv): DynamicModule {
     return {
       module: DistributorModule,
-      controllers: [LivenessController],
-      providers: [{ provide: DistributorEnv, useValue: env }],
+      controllers: [
+        LivenessController,
+        ReadinessController,
+        WebsubController,
+        WebhooksController,
+        DeliveriesController,
+      ],
+      providers: [
+        { provide: DistributorEnv, useValue: env },
+        DistributorRuntime,
+        AdminGuard,
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: WebsubHub,
+          useFactory: (r: DistributorRuntime) => r.hub,
+          inject: [DistributorRuntime],
+        },
+        {
+          provide: WebhookAdmin,
+          useFactory: (r: DistributorRuntime) => r.webhookAdmin,
+          inject: [DistributorRuntime],
+        },
+        {
+          provide: DeliveryQueue,
+          useFactory: (r: DistributorRuntime) => r.queue,
+          inject: [DistributorRuntime],
+        },
+      ],
     };
   }
 }

@@ -1,9 +1,10 @@
 import { ARTICLES } from './0001-articles';
 import { PARTNERS } from './0002-partners';
 import { LZ4_DOCUMENTS } from './0003-lz4-documents';
+import { DISTRIBUTION } from './0004-distribution';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [ARTICLES, PARTNERS, LZ4_DOCUMENTS];
+export const MIGRATIONS: readonly Migration[] = [ARTICLES, PARTNERS, LZ4_DOCUMENTS, DISTRIBUTION];
 
 export type { Migration };

@@ -1,0 +1,192 @@
+import type { Delivery, DeliveryKind, DeliveryQueue } from '@depeche/persistence';
+import { decideOutcome, isEndpointFailure, type RetryPolicy } from './decide-outcome';
+import { DeliveredBatch } from './delivered-batch';
+import type { EndpointGates } from './endpoint-gates';
+import type { Sender, SendReport } from './send-report';
+
+export interface WorkerSettings {
+  readonly owner: string;
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly maxInFlight: number;
+  readonly perTarget: number;
+  readonly retry: RetryPolicy;
+  readonly now: () => Date;
+  readonly log: (level: 'warn' | 'error', message: string) => void;
+  /** Every attempt's outcome, for operators (ops.events). */
+  readonly report?: (
+    delivery: Delivery,
+    outcome: 'delivered' | 'failed' | 'dead',
+    detail: string,
+    status: number | null,
+    sender: Sender,
+  ) => void;
+}
+
+/**
+ * Claims due deliveries and sends them, each target behind its gate (bounded concurrency and a
+ * circuit), so a slow or failing partner holds only its own slots. Wakes on notify() (new rows
+ * from this process) and every pollMs (rows from other processes, retries coming due).
+ */
+export class DeliveryWorker {
+  private inFlight = 0;
+  private pumping = false;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private readonly running = new Set<Promise<void>>();
+  private readonly delivered: DeliveredBatch;
+
+  constructor(
+    private readonly queue: DeliveryQueue,
+    private readonly gates: EndpointGates,
+    private readonly senders: Readonly<Record<DeliveryKind, Sender>>,
+    private readonly settings: WorkerSettings,
+  ) {
+    this.delivered = new DeliveredBatch(queue, settings.owner, settings.now);
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.notify(), this.settings.pollMs);
+    this.notify();
+  }
+
+  notify(): void {
+    if (this.stopping) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.pump()
+      .catch((error: unknown) =>
+        this.settings.log('warn', `claim failed: ${(error as Error).message}`),
+      )
+      .finally(() => {
+        this.pumping = false;
+        if (this.again) {
+          this.again = false;
+          this.notify();
+        }
+      });
+  }
+
+  /** Stops claiming and waits for the requests in flight to finish and be recorded. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.stopping) {
+      const free = this.settings.maxInFlight - this.inFlight;
+      if (free <= 0) return;
+      const now = this.settings.now();
+      const claimed = await this.queue.claim({
+        owner: this.settings.owner,
+        now,
+        leaseMs: this.settings.leaseMs,
+        limit: free,
+        perTarget: this.settings.perTarget,
+        excludeTargets: this.gates.closedTargets(now.getTime()),
+      });
+      if (claimed.length === 0) return;
+      for (const delivery of claimed) {
+        if (this.gates.allowance(delivery.targetId, now.getTime()) <= 0) {
+          await this.queue.release(delivery.id, this.settings.owner);
+          continue;
+        }
+        this.gates.start(delivery.targetId, now.getTime());
+        this.inFlight += 1;
+        const run = this.run(delivery).finally(() => {
+          this.inFlight -= 1;
+          this.running.delete(run);
+          this.notify();
+        });
+        this.running.add(run);
+      }
+    }
+  }
+
+  private async run(delivery: Delivery): Promise<void> {
+    const sender = this.senders[delivery.kind];
+    let report: SendReport;
+    try {
+      report = await sender.send(delivery, this.settings.now());
+    } catch (error) {
+      report = {
+        kind: 'attempted',
+        result: { kind: 'failure', message: (error as Error).message },
+      };
+    }
+    const now = this.settings.now();
+    const healthy = report.kind !== 'attempted' || !isEndpointFailure(report.result);
+    if (report.kind === 'postpone') this.gates.cancel(delivery.targetId);
+    else this.gates.finish(delivery.targetId, healthy, now.getTime());
+    try {
+      await this.record(delivery, report, sender, now);
+    } catch (error) {
+      // The lease runs out and another claim retries it: at least once, never lost.
+      this.settings.log(
+        'warn',
+        `outcome of ${delivery.id} not recorded: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private async record(
+    delivery: Delivery,
+    report: SendReport,
+    sender: Sender,
+    now: Date,
+  ): Promise<void> {
+    const { owner } = this.settings;
+    switch (report.kind) {
+      case 'done':
+        await this.delivered.record(delivery.id, 0);
+        this.settings.report?.(delivery, 'delivered', report.reason, null, sender);
+        return;
+      case 'postpone':
+        await this.queue.postpone(delivery.id, owner, report.at, report.reason);
+        return;
+      case 'dead':
+        await this.queue.deadLetter(delivery.id, owner, now, report.reason, null);
+        this.settings.report?.(delivery, 'dead', report.reason, null, sender);
+        return;
+      case 'attempted':
+        break;
+    }
+    const status = report.result.kind === 'response' ? report.result.status : null;
+    const outcome = decideOutcome(
+      report.result,
+      { attempts: delivery.attempts, dueAt: new Date(delivery.dueAt), now },
+      this.settings.retry,
+    );
+    switch (outcome.action) {
+      case 'delivered':
+        await this.delivered.record(delivery.id, status ?? 0);
+        this.settings.report?.(delivery, 'delivered', `HTTP ${status ?? 0}`, status, sender);
+        return;
+      case 'retry':
+        await this.queue.reschedule(delivery.id, owner, outcome.at, outcome.reason, status);
+        this.settings.report?.(
+          delivery,
+          'failed',
+          `${outcome.reason}; retry at ${outcome.at.toISOString()}`,
+          status,
+          sender,
+        );
+        return;
+      case 'dead':
+        await this.queue.deadLetter(delivery.id, owner, now, outcome.reason, status);
+        this.settings.report?.(delivery, 'dead', outcome.reason, status, sender);
+        if (outcome.disable) await sender.disable(delivery.targetId, outcome.reason);
+        this.settings.log(
+          'warn',
+          `dead-lettered delivery ${delivery.id} to ${delivery.targetId}: ${outcome.reason}`,
+        );
+        return;
+    }
+  }
+}

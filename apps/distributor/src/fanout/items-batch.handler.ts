@@ -1,0 +1,81 @@
+import type { SyndicationItem } from '@depeche/article';
+import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
+import {
+  DeliveryQueue,
+  DeliveryRenditions,
+  type SqlDatabase,
+  type StoredRendition,
+} from '@depeche/persistence';
+import { PermanentError } from '@depeche/contracts';
+import { randomUUID } from 'node:crypto';
+import { planDeliveries } from './plan-deliveries';
+import { renderPush } from './push-rendition';
+import { readItem } from './read-item';
+import type { TargetDirectory } from './target-directory';
+
+export interface FanOutSettings {
+  readonly publicBaseUrl: string;
+  readonly now: () => Date;
+}
+
+/**
+ * syndication.items → the delivery queue: one transaction per Kafka batch writes every delivery
+ * (idempotent per target, guid and version) with the renditions they carry; the consumer commits
+ * the offsets after it. Throwing (database down) makes the consumer retry the batch.
+ */
+export class ItemsBatchHandler {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly targets: TargetDirectory,
+    private readonly settings: FanOutSettings,
+  ) {}
+
+  async handle(
+    messages: readonly ConsumedMessage[],
+  ): Promise<{ deadLetters: DeadLetter[]; added: number }> {
+    const deadLetters: DeadLetter[] = [];
+    const items: SyndicationItem[] = [];
+    for (const message of messages) {
+      try {
+        items.push(readItem(message.value));
+      } catch (error) {
+        deadLetters.push({
+          key: message.key,
+          value: message.value,
+          headers: message.headers ?? {},
+          offset: message.offset,
+          error:
+            error instanceof PermanentError
+              ? error
+              : new PermanentError('schema-violation', String(error)),
+        });
+      }
+    }
+    if (items.length === 0) return { deadLetters, added: 0 };
+    const now = this.settings.now();
+    const targets = await this.targets.load(now);
+    if (targets.webhooks.length === 0 && targets.websub.length === 0)
+      return { deadLetters, added: 0 };
+    // Only this member writes deliveries for these stories (Kafka gives it their partition), so
+    // the history may be read before the transaction; rendering stays out of it too.
+    const history = await DeliveryQueue.deliveredPairs(this.db, [
+      ...new Set(items.map((i) => i.articleId)),
+    ]);
+    const plan = planDeliveries(items, targets, history, now, randomUUID);
+    const renditions: StoredRendition[] = plan.renditions.map(({ key, article, renderAt }) => {
+      const rendition = renderPush(
+        key.format,
+        article,
+        key.level,
+        renderAt,
+        this.settings.publicBaseUrl,
+      );
+      return { ...key, mediaType: rendition.mediaType, body: rendition.body.toString('utf8') };
+    });
+    const added = await this.db.transaction(async (tx) => {
+      await DeliveryRenditions.put(tx, renditions, now);
+      return DeliveryQueue.enqueue(tx, plan.deliveries, now);
+    });
+    return { deadLetters, added };
+  }
+}

@@ -1,0 +1,133 @@
+import type { Article, ContentLevel, SyndicationItem } from '@depeche/article';
+import {
+  channelVisibility,
+  inChannel,
+  isEmbargoed,
+  mayUseFormat,
+  publicVisibility,
+  visibility,
+  type EmbargoPolicy,
+} from '@depeche/entitlements';
+import type { NewDelivery, RenditionKey, WebhookFormat } from '@depeche/persistence';
+import type { PushTargets } from './push-targets';
+
+/** A rendition the fan-out must store with the deliveries that carry it. */
+export interface RenditionRequest {
+  readonly key: RenditionKey & { readonly format: WebhookFormat; readonly level: ContentLevel };
+  readonly article: Article;
+  /** The clock to render with: when the partner may see it. */
+  readonly renderAt: Date;
+}
+
+export interface DeliveryPlan {
+  readonly deliveries: readonly NewDelivery[];
+  readonly renditions: readonly RenditionRequest[];
+}
+
+/**
+ * Who gets each change, by the entitlement rules feed-api applies (one rule set for pull and push):
+ * - a webhook gets a version its partner may see, in a format the partner may use, at the level
+ *   entitled; an embargoed version waits in the queue until the embargo lifts (not_before), unless
+ *   the partner takes early delivery, then it goes at once marked as embargoed;
+ * - a withdrawal goes to every target that was given an earlier version of the story, and only there;
+ * - a WebSub subscription gets a change that shows in its topic's feed, or that removes from it a
+ *   story it had pushed before.
+ * `history` holds `target|article` pairs with a delivery already; it grows as the batch is planned,
+ * so a publication and its withdrawal in one batch both go out. Pure: the caller does the I/O.
+ */
+export function planDeliveries(
+  items: readonly SyndicationItem[],
+  targets: PushTargets,
+  history: Set<string>,
+  now: Date,
+  newId: () => string,
+): DeliveryPlan {
+  const deliveries: NewDelivery[] = [];
+  const renditions = new Map<string, RenditionRequest>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    const { article } = item;
+    for (const { endpoint, partner } of targets.webhooks) {
+      const entitlement = partner.entitlement;
+      if (!mayUseFormat(entitlement, endpoint.format)) continue;
+      const pair = `${endpoint.id}|${item.articleId}`;
+      let at = now;
+      let level: ContentLevel = entitlement.contentLevel;
+      let embargoed = false;
+      if (item.change === 'withdrawn') {
+        if (!history.has(pair)) continue;
+      } else {
+        at = whenVisible(article, entitlement.embargo, now);
+        const answer = visibility(entitlement, article, at);
+        if (!answer.visible) continue;
+        level = answer.level;
+        embargoed = answer.embargoed;
+      }
+      const key = {
+        guid: item.guid,
+        version: item.version,
+        format: endpoint.format,
+        level,
+        embargoed,
+      };
+      const unique = `${endpoint.id}|${item.guid}|${item.version}`;
+      if (seen.has(unique)) continue;
+      seen.add(unique);
+      history.add(pair);
+      renditions.set(JSON.stringify(key), { key, article, renderAt: at });
+      deliveries.push(delivery(newId(), 'webhook', endpoint.id, item, key, at));
+    }
+    for (const { subscription, channel, partner } of targets.websub) {
+      const pair = `${subscription.id}|${item.articleId}`;
+      let at = now;
+      if (item.change === 'withdrawn') {
+        if (!history.has(pair) && !inChannel(channel.filter, article)) continue;
+      } else {
+        at = whenVisible(article, partner?.entitlement.embargo ?? 'on-lift', now);
+        const answer = partner
+          ? channelVisibility(partner.entitlement, channel.filter, article, at)
+          : publicVisibility(channel, article, at);
+        if (!answer.visible && !history.has(pair)) continue;
+      }
+      const unique = `${subscription.id}|${item.guid}|${item.version}`;
+      if (seen.has(unique)) continue;
+      seen.add(unique);
+      history.add(pair);
+      const key = { format: subscription.format, level: '-', embargoed: false };
+      deliveries.push(delivery(newId(), 'websub', subscription.id, item, key, at));
+    }
+  }
+  return { deliveries, renditions: [...renditions.values()] };
+}
+
+/** When the partner may see the version: now, or when the embargo lifts for one who waits for it. */
+export function whenVisible(article: Article, policy: EmbargoPolicy, now: Date): Date {
+  if (policy === 'on-lift' && article.embargoUntil !== undefined && isEmbargoed(article, now)) {
+    return new Date(article.embargoUntil);
+  }
+  return now;
+}
+
+function delivery(
+  id: string,
+  kind: NewDelivery['kind'],
+  targetId: string,
+  item: SyndicationItem,
+  key: { format: string; level: string; embargoed: boolean },
+  at: Date,
+): NewDelivery {
+  return {
+    id,
+    kind,
+    targetId,
+    articleId: item.articleId,
+    guid: item.guid,
+    version: item.version,
+    change: item.change,
+    format: key.format,
+    level: key.level,
+    embargoed: key.embargoed,
+    notBefore: at.toISOString(),
+    storedAt: item.storedAt,
+  };
+}

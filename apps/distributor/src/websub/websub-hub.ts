@@ -1,0 +1,139 @@
+import { mayUseFormat, type Channel, type Partner } from '@depeche/entitlements';
+import type { PartnerStore, WebsubSubscriptionStore } from '@depeche/persistence';
+import { randomUUID } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
+import type { SecretBox } from '../crypto/secret-box';
+import { Problem } from '../http/problem';
+import type { AddressPolicy } from '../net/address-policy';
+import { urlRefusal } from '../net/check-url';
+import { grantedLease, readHubRequest, type HubRequest } from './hub-request';
+import { verifyIntent } from './intent-verifier';
+import { parseTopic, type Topic } from './topic';
+
+export interface HubSettings {
+  readonly feedApiUrl: string;
+  readonly lease: { readonly min: number; readonly default: number; readonly max: number };
+  readonly timeoutMs: number;
+  readonly lookup: LookupFunction;
+  readonly log: (message: string) => void;
+}
+
+/**
+ * The hub's side of W3C WebSub §5: a request is checked at once (errors are 4xx problems), then
+ * answered 202 and its intent verified asynchronously; only a verified subscribe creates or renews
+ * a subscription, only a verified unsubscribe removes one. A partner's feed needs that partner's
+ * API key on the request (Authorization: Bearer), as feed-api asks for it.
+ */
+export class WebsubHub {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly subscriptions: WebsubSubscriptionStore,
+    private readonly partners: PartnerStore,
+    private readonly box: SecretBox,
+    private readonly policy: AddressPolicy,
+    private readonly settings: HubSettings,
+  ) {}
+
+  async request(form: unknown, apiKey: string | undefined, now: Date): Promise<void> {
+    const request = readHubRequest(form);
+    if (typeof request === 'string') throw new Problem(400, request);
+    const topic = parseTopic(request.topic, this.settings.feedApiUrl);
+    if (!topic)
+      throw new Problem(400, `hub.topic must be a feed of ${this.settings.feedApiUrl}/v1/feeds/`);
+    const refusal = await urlRefusal(request.callback, this.policy);
+    if (refusal) throw new Problem(400, `hub.callback refused: ${refusal}`);
+    const audience =
+      request.mode === 'subscribe' ? await this.audience(topic, apiKey, now) : undefined;
+    const work = this.verifyThenApply(request, topic, audience, apiKey).catch((error: unknown) =>
+      this.settings.log(`WebSub ${request.mode} of ${request.callback} failed: ${String(error)}`),
+    );
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Verifications still running (shutdown and tests wait for them). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  private async audience(
+    topic: Topic,
+    apiKey: string | undefined,
+    now: Date,
+  ): Promise<{ channel: Channel; partner?: Partner }> {
+    if (apiKey === undefined) {
+      const channel = await this.partners.publicChannel(topic.slug);
+      if (!channel) {
+        throw new Problem(
+          401,
+          `${topic.slug} is not a public feed; a partner feed needs the partner's API key`,
+          'Unauthorized',
+          {
+            'www-authenticate': 'Bearer realm="depeche"',
+          },
+        );
+      }
+      return { channel };
+    }
+    const partner = await this.partners.authenticate(apiKey, now);
+    if (!partner) {
+      throw new Problem(401, 'The API key is not valid.', 'Unauthorized', {
+        'www-authenticate': 'Bearer realm="depeche"',
+      });
+    }
+    const channel = await this.partners.channel(partner.id, topic.slug);
+    if (!channel) throw new Problem(404, `The partner has no channel ${topic.slug}.`);
+    if (!mayUseFormat(partner.entitlement, topic.format)) {
+      throw new Problem(403, `The partner may not use the ${topic.format} format.`);
+    }
+    return { channel, partner };
+  }
+
+  private async verifyThenApply(
+    request: HubRequest,
+    topic: Topic,
+    audience: { channel: Channel; partner?: Partner } | undefined,
+    apiKey: string | undefined,
+  ): Promise<void> {
+    const leaseSeconds =
+      request.mode === 'subscribe'
+        ? grantedLease(request.leaseSeconds, this.settings.lease)
+        : undefined;
+    const verified = await verifyIntent(
+      {
+        mode: request.mode,
+        topic: topic.url,
+        callback: request.callback,
+        ...(leaseSeconds === undefined ? {} : { leaseSeconds }),
+      },
+      this.settings,
+    );
+    if (!verified) {
+      this.settings.log(
+        `WebSub ${request.mode} of ${request.callback} to ${topic.url} not verified`,
+      );
+      return;
+    }
+    if (request.mode === 'unsubscribe' || audience === undefined || leaseSeconds === undefined) {
+      await this.subscriptions.remove(topic.url, request.callback);
+      return;
+    }
+    // The id is kept on renewal: the sealed secrets are bound to it.
+    const id = (await this.subscriptions.find(topic.url, request.callback))?.id ?? randomUUID();
+    await this.subscriptions.upsert(
+      {
+        id,
+        topic: topic.url,
+        callback: request.callback,
+        ...(audience.partner ? { partnerId: audience.partner.id } : {}),
+        channelSlug: topic.slug,
+        format: topic.format,
+        ...(request.secret === undefined ? {} : { secret: this.box.seal(request.secret, id) }),
+        ...(audience.partner && apiKey !== undefined ? { apiKey: this.box.seal(apiKey, id) } : {}),
+        leaseSeconds,
+      },
+      new Date(),
+    );
+  }
+}

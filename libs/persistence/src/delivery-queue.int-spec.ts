@@ -1,0 +1,145 @@
+import {
+  createPostgresTestDatabase,
+  createSqliteTestDatabase,
+  type TestDatabase,
+} from '@depeche/testing';
+import { DeliveryQueue, migrate, MIGRATIONS, type NewDelivery } from '.';
+
+const t0 = new Date('2025-07-04T15:00:00.000Z');
+const at = (ms: number) => new Date(t0.getTime() + ms);
+
+function delivery(target: string, article: string, version: number, notBefore = t0): NewDelivery {
+  return {
+    id: `${target}-${article}-${version}`,
+    kind: 'webhook',
+    targetId: target,
+    articleId: article,
+    guid: `urn:${article}`,
+    version,
+    change: 'published',
+    format: 'ninjs',
+    level: 'full',
+    embargoed: false,
+    notBefore: notBefore.toISOString(),
+    storedAt: t0.toISOString(),
+  };
+}
+
+const claimOf = (
+  owner: string,
+  now: Date,
+  extra: Partial<Parameters<DeliveryQueue['claim']>[0]> = {},
+) => ({
+  owner,
+  now,
+  leaseMs: 10_000,
+  limit: 100,
+  perTarget: 100,
+  excludeTargets: [],
+  ...extra,
+});
+
+describe.each([
+  ['PostgreSQL', createPostgresTestDatabase],
+  ['SQLite', () => Promise.resolve(createSqliteTestDatabase())],
+])('delivery queue on %s', (_name, create) => {
+  let database: TestDatabase;
+  let queue: DeliveryQueue;
+
+  beforeEach(async () => {
+    database = await create();
+    await migrate(database.db, MIGRATIONS);
+    queue = new DeliveryQueue(database.db);
+  });
+
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it('enqueues each (target, guid, version) once', async () => {
+    const rows = [delivery('a', 's1', 1), delivery('b', 's1', 1)];
+    expect(await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0))).toBe(2);
+    const again = rows.map((r) => ({ ...r, id: `${r.id}-repeat` }));
+    expect(await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, again, t0))).toBe(0);
+  });
+
+  it('never claims v2 before v1 has its final outcome, and ignores rows not yet due', async () => {
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(
+        tx,
+        [delivery('a', 's1', 1), delivery('a', 's1', 2), delivery('a', 's2', 1, at(60_000))],
+        t0,
+      ),
+    );
+    const first = await queue.claim(claimOf('w1', t0));
+    expect(first.map((d) => d.id)).toEqual(['a-s1-1']);
+    expect(await queue.claim(claimOf('w1', t0))).toEqual([]); // v1 in flight: v2 waits
+    await queue.reschedule('a-s1-1', 'w1', at(1_000), 'HTTP 500', 500);
+    expect(await queue.claim(claimOf('w1', at(500)))).toEqual([]); // v1 pending (retry): v2 still waits
+    expect((await queue.claim(claimOf('w1', at(1_000)))).map((d) => [d.id, d.attempts])).toEqual([
+      ['a-s1-1', 2],
+    ]);
+    await queue.deadLetter('a-s1-1', 'w1', at(1_000), 'gave up', 500);
+    expect((await queue.claim(claimOf('w1', at(1_000)))).map((d) => d.id)).toEqual(['a-s1-2']);
+  });
+
+  it('lets another worker take over a claim whose lease ran out; the first may no longer record', async () => {
+    await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1)], t0));
+    expect(await queue.claim(claimOf('dead-worker', t0))).toHaveLength(1);
+    expect(await queue.claim(claimOf('w2', at(5_000)))).toHaveLength(0);
+    const taken = await queue.claim(claimOf('w2', at(10_000)));
+    expect(taken.map((d) => [d.id, d.leaseOwner])).toEqual([['a-s1-1', 'w2']]);
+    expect(await queue.markDelivered('a-s1-1', 'dead-worker', at(10_001), 200)).toBe(false);
+    expect(await queue.markDelivered('a-s1-1', 'w2', at(10_001), 200)).toBe(true);
+  });
+
+  it('bounds rows per target and skips excluded targets', async () => {
+    const rows = [1, 2, 3, 4]
+      .map((n) => delivery('slow', `s${n}`, 1))
+      .concat([delivery('fast', 's9', 1)]);
+    await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
+    const claimed = await queue.claim(claimOf('w', t0, { perTarget: 2 }));
+    expect(claimed.filter((d) => d.targetId === 'slow')).toHaveLength(2);
+    expect(claimed.filter((d) => d.targetId === 'fast')).toHaveLength(1);
+    const next = await queue.claim(claimOf('w', t0, { excludeTargets: ['slow'] }));
+    expect(next).toEqual([]);
+  });
+
+  it('puts dead letters back, due now, with attempts reset', async () => {
+    await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1)], t0));
+    await queue.claim(claimOf('w', t0));
+    await queue.deadLetter('a-s1-1', 'w', t0, 'HTTP 400 (permanent)', 400);
+    expect((await queue.list({ status: 'dead' })).map((d) => d.lastError)).toEqual([
+      'HTTP 400 (permanent)',
+    ]);
+    expect(await queue.redeliver(['a-s1-1'], at(1_000))).toBe(1);
+    const [again] = await queue.claim(claimOf('w', at(1_000)));
+    expect(again).toMatchObject({ id: 'a-s1-1', attempts: 1, status: 'in_flight' });
+  });
+});
+
+describe('delivery queue claims from concurrent workers on PostgreSQL', () => {
+  it('hands each row to one worker only (FOR UPDATE SKIP LOCKED)', async () => {
+    const database = await createPostgresTestDatabase();
+    try {
+      await migrate(database.db, MIGRATIONS);
+      const rows = Array.from({ length: 300 }, (_, i) => delivery(`t${i % 30}`, `s${i}`, 1));
+      await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
+      const queue = new DeliveryQueue(database.db);
+      const claimed: string[] = [];
+      await Promise.all(
+        ['w1', 'w2', 'w3', 'w4'].map(async (owner) => {
+          for (;;) {
+            const batch = await queue.claim(claimOf(owner, t0, { limit: 7 }));
+            if (batch.length === 0) return;
+            claimed.push(...batch.map((d) => d.id));
+          }
+        }),
+      );
+      expect(claimed).toHaveLength(300);
+      expect(new Set(claimed).size).toBe(300);
+    } finally {
+      await database.drop();
+    }
+  });
+});

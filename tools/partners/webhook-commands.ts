@@ -1,0 +1,112 @@
+import { UsageError, type ParsedCommand } from './cli-flags';
+import type { Command } from './commands';
+
+/**
+ * Webhook and dead-letter commands (issue 6). They go through the distributor's admin API rather
+ * than the database: only the distributor holds DISTRIBUTOR_SECRET_KEY, which seals the secrets,
+ * and it checks webhook URLs against its own allow-list. Env: DISTRIBUTOR_URL
+ * (http://127.0.0.1:3002) and DISTRIBUTOR_ADMIN_TOKEN. Arguments are positional.
+ */
+export const WEBHOOK_USAGE = `  add-webhook <partner-id> <url> <newsml|ninjs|json|atom>   the secret is printed once
+  list-webhooks <partner-id>
+  enable-webhook <endpoint-id> | disable-webhook <endpoint-id>
+  rotate-webhook-secret <endpoint-id> [overlap hours, default 24]
+  dead-letters [target-id]
+  redeliver <delivery-id> | redeliver-target <endpoint-or-subscription-id>
+env for these: DISTRIBUTOR_URL (http://127.0.0.1:3002), DISTRIBUTOR_ADMIN_TOKEN`;
+
+async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const base = (process.env.DISTRIBUTOR_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
+  const token = process.env.DISTRIBUTOR_ADMIN_TOKEN;
+  if (!token) throw new UsageError('DISTRIBUTOR_ADMIN_TOKEN is not set');
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`distributor answered ${response.status}: ${text}`);
+  return text === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+function args(parsed: ParsedCommand, min: number, max: number, usage: string): readonly string[] {
+  const { positionals } = parsed;
+  if (positionals.length < min || positionals.length > max) throw new UsageError(usage);
+  return positionals;
+}
+
+const enc = encodeURIComponent;
+
+export const WEBHOOK_COMMANDS: readonly (readonly [string, Command])[] = [
+  [
+    'add-webhook',
+    (_store, parsed) => {
+      const [partner = '', url, format] = args(
+        parsed,
+        3,
+        3,
+        'add-webhook <partner-id> <url> <format>',
+      );
+      return admin('POST', `/admin/partners/${enc(partner)}/webhooks`, { url, format });
+    },
+  ],
+  [
+    'list-webhooks',
+    (_store, parsed) => {
+      const [partner = ''] = args(parsed, 1, 1, 'list-webhooks <partner-id>');
+      return admin('GET', `/admin/partners/${enc(partner)}/webhooks`);
+    },
+  ],
+  [
+    'enable-webhook',
+    (_store, parsed) => {
+      const [id = ''] = args(parsed, 1, 1, 'enable-webhook <endpoint-id>');
+      return admin('PATCH', `/admin/webhooks/${enc(id)}`, { status: 'active' });
+    },
+  ],
+  [
+    'disable-webhook',
+    (_store, parsed) => {
+      const [id = ''] = args(parsed, 1, 1, 'disable-webhook <endpoint-id>');
+      return admin('PATCH', `/admin/webhooks/${enc(id)}`, { status: 'disabled' });
+    },
+  ],
+  [
+    'rotate-webhook-secret',
+    (_store, parsed) => {
+      const [id = '', hours] = args(parsed, 1, 2, 'rotate-webhook-secret <endpoint-id> [hours]');
+      return admin(
+        'POST',
+        `/admin/webhooks/${enc(id)}/rotate-secret`,
+        hours === undefined ? {} : { overlapHours: Number(hours) },
+      );
+    },
+  ],
+  [
+    'dead-letters',
+    (_store, parsed) => {
+      const [target] = args(parsed, 0, 1, 'dead-letters [target-id]');
+      return admin(
+        'GET',
+        `/admin/deliveries?status=dead${target === undefined ? '' : `&target=${enc(target)}`}`,
+      );
+    },
+  ],
+  [
+    'redeliver',
+    (_store, parsed) => {
+      const [id = ''] = args(parsed, 1, 1, 'redeliver <delivery-id>');
+      return admin('POST', `/admin/deliveries/${enc(id)}/redeliver`);
+    },
+  ],
+  [
+    'redeliver-target',
+    (_store, parsed) => {
+      const [id = ''] = args(parsed, 1, 1, 'redeliver-target <target-id>');
+      return admin('POST', `/admin/targets/${enc(id)}/redeliver`);
+    },
+  ],
+];
