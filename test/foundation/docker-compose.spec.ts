@@ -30,11 +30,17 @@ const APPS: Record<string, new () => AppEnv> = {
   ops: OpsEnv,
 };
 
+/** What a user would export for the variables compose requires (`${NAME:?…}`). */
+const USER_VALUES: Record<string, string> = {
+  DISTRIBUTOR_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
 /** `${OPS_PASSWORD:?…}` is filled in by compose from the user's shell; give it a value that passes. */
 function resolveInterpolation(value: string): string {
   return value.replace(
     /\$\{([A-Z_]+)(:-([^}]*)|:\?[^}]*)?\}/g,
-    (_m, _name, _d, fallback: string | undefined) => fallback ?? 'a-long-enough-secret',
+    (_m, name: string, _d, fallback: string | undefined) =>
+      fallback ?? USER_VALUES[name] ?? 'a-long-enough-secret',
   );
 }
 

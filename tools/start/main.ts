@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { TOPICS } from '@depeche/contracts';
 import { APPS } from './apps';
+import { localSecretKey } from './local-secret-key';
 import { createPipelineTopics } from './pipeline-topics';
 import { publishSample } from './publish-sample';
 import { waitForStoredSample } from './sample-stored';
@@ -23,6 +24,9 @@ async function main(): Promise<void> {
     SQLITE_PATH: process.env.SQLITE_PATH ?? join(root, '.cache', 'depeche.sqlite'),
     OPS_USERNAME: process.env.OPS_USERNAME ?? 'operator',
     OPS_PASSWORD: process.env.OPS_PASSWORD ?? randomBytes(12).toString('base64url'),
+    DISTRIBUTOR_SECRET_KEY:
+      process.env.DISTRIBUTOR_SECRET_KEY ??
+      localSecretKey(join(root, '.cache', 'distributor-secret.key')),
   };
 
   const ownKafkaPort = env.KAFKA_BROKERS ? undefined : Number(env.KAFKA_PORT ?? 9092);
