@@ -21,6 +21,7 @@ import { parseCommandLine, UsageError } from './cli-flags';
 import { printJson, processOutput, type CliOutput } from './cli-output';
 import { COMMANDS, FLAG_OF_FIELD } from './commands';
 import { PartnersCliEnv } from './partners-cli.env';
+import { WEBHOOK_USAGE } from './webhook-commands';
 
 export const USAGE = `usage: partners <command> [arguments]
   create --name <name> [--id <slug>] --sections <a,b> --level headline|summary|full
@@ -35,7 +36,9 @@ export const USAGE = `usage: partners <command> [arguments]
          [--sections <a,b>] [--keywords <a,b>] [--languages <fr>] [public: --level <level> --language <tag>]
   remove-channel (--partner <id> | --public) --slug <slug>
   list
-env: DATABASE_KIND (sqlite|postgres), DATABASE_URL, SQLITE_PATH, as the apps read them`;
+env: DATABASE_KIND (sqlite|postgres), DATABASE_URL, SQLITE_PATH, as the apps read them
+webhooks, through the distributor's admin API:
+${WEBHOOK_USAGE}`;
 
 export interface CliOptions {
   readonly env?: NodeJS.ProcessEnv;
