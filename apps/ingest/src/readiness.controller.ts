@@ -1,21 +1,21 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { IngestRuntime } from './ingest.runtime';
 
-/** Ready when migrations are applied and the consumer owns partitions: only then is work flowing. */
+/**
+ * Ready when the database answers, migrations are applied and the consumer owns partitions: only
+ * then is work flowing. 503 names the failing check.
+ */
 @Controller('health')
 export class ReadinessController {
-  constructor(private readonly runtime: IngestRuntime) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly runtime: IngestRuntime,
+  ) {}
 
   @Get('ready')
-  ready(): { status: 'ok'; partitions: string[] } {
-    const partitions = this.runtime.assignedPartitions();
-    if (!this.runtime.migrated || partitions.length === 0) {
-      throw new ServiceUnavailableException({
-        status: 'starting',
-        migrated: this.runtime.migrated,
-        partitions,
-      });
-    }
-    return { status: 'ok', partitions };
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check(this.runtime.indicators());
   }
 }

@@ -3,6 +3,8 @@ import { startHttpApp } from '@depeche/observability';
 import { OpsEnv } from './config/ops.env';
 import { OpsModule } from './ops.module';
 
+// Nest's Fastify adapter parses HTML forms (application/x-www-form-urlencoded) out of the box:
+// the dashboard needs no script to log in or act.
 void startHttpApp(
   'ops',
   () => loadConfig(OpsEnv),

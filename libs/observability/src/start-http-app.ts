@@ -1,7 +1,8 @@
-import { ConfigError, type AppEnv } from '@depeche/config';
+import { ConfigError, LOG_LEVELS, type AppEnv, type LogLevel } from '@depeche/config';
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JsonLogger } from './logging/json-logger';
 
 /** sysexits.h EX_CONFIG: the process cannot start with the configuration it was given. */
 const EX_CONFIG = 78;
@@ -15,6 +16,13 @@ export async function startHttpApp<Env extends AppEnv>(
   loadEnv: () => Env,
   module: (env: Env) => Type | DynamicModule,
 ): Promise<NestFastifyApplication> {
+  // JSON lines from the first one: the level is read raw here, validated with the rest below.
+  const level = process.env.LOG_LEVEL;
+  const json = new JsonLogger(
+    name,
+    LOG_LEVELS.includes(level as LogLevel) ? (level as LogLevel) : 'info',
+  );
+  Logger.overrideLogger(json);
   const logger = new Logger(name);
   let env: Env;
   try {
@@ -25,7 +33,7 @@ export async function startHttpApp<Env extends AppEnv>(
     process.exit(EX_CONFIG);
   }
   const app = await NestFactory.create<NestFastifyApplication>(module(env), new FastifyAdapter(), {
-    logger: ['log', 'warn', 'error'],
+    logger: new JsonLogger(name, env.LOG_LEVEL),
   });
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   // SIGTERM and SIGINT close the app: shutdown hooks let consumers finish the batch in flight and

@@ -8,3 +8,4 @@ export * from './wait-for';
 export * from './sample-event';
 export * from './oracles';
 export * from './repo-root';
+export * from './prometheus-text';

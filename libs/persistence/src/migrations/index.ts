@@ -2,9 +2,16 @@ import { ARTICLES } from './0001-articles';
 import { PARTNERS } from './0002-partners';
 import { LZ4_DOCUMENTS } from './0003-lz4-documents';
 import { DISTRIBUTION } from './0004-distribution';
+import { OPERATIONS } from './0005-operations';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [ARTICLES, PARTNERS, LZ4_DOCUMENTS, DISTRIBUTION];
+export const MIGRATIONS: readonly Migration[] = [
+  ARTICLES,
+  PARTNERS,
+  LZ4_DOCUMENTS,
+  DISTRIBUTION,
+  OPERATIONS,
+];
 
 export type { Migration };

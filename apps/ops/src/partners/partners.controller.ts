@@ -1,0 +1,16 @@
+import { Body, Controller, Post, Redirect, Req } from '@nestjs/common';
+import { actorOf } from '../auth/actor';
+import type { OperatorRequest } from '../auth/operator.guard';
+import { PartnerStatusDto } from './partner-status.dto';
+import { PartnerStatusService } from './partner-status.service';
+
+@Controller('partners')
+export class PartnersController {
+  constructor(private readonly status: PartnerStatusService) {}
+
+  @Post('status')
+  @Redirect('/', 303)
+  set(@Body() change: PartnerStatusDto, @Req() req: OperatorRequest): Promise<void> {
+    return this.status.set(change, actorOf(req));
+  }
+}

@@ -1,0 +1,66 @@
+import { DLQ_HEADERS } from '@depeche/contracts';
+import type { IHeaders, Message } from 'kafkajs';
+import type { DeadLetterFilter, IndexedDeadLetter } from './ops-dead-letters';
+
+/** Added to a replayed message: `<dlq topic>/<partition>/<offset>` of the dead letter it came from. */
+export const REPLAYED_FROM_HEADER = 'replayed-from';
+
+const DLQ_HEADER_NAMES = new Set<string>(Object.values(DLQ_HEADERS));
+
+/** A message read from the dead-letter topic, as the ops index keeps it (bytes as base64). */
+export function deadLetterFromKafka(
+  topic: string,
+  partition: number,
+  message: { key: Buffer | null; value: Buffer | null; headers?: IHeaders; offset: string },
+): IndexedDeadLetter {
+  const headers: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(message.headers ?? {})) {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value !== undefined) headers[name] = Buffer.from(value).toString('base64');
+  }
+  const text = (name: string): string =>
+    headers[name] === undefined ? '' : Buffer.from(headers[name], 'base64').toString('utf8');
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString('base64') : null,
+    value: message.value ? message.value.toString('base64') : null,
+    headers,
+    errorCode: text(DLQ_HEADERS.errorCode) || 'unknown',
+    errorMessage: text(DLQ_HEADERS.errorMessage),
+    sourceTopic: text(DLQ_HEADERS.sourceTopic),
+    // A letter without the header (written by hand) sorts first rather than breaking the index.
+    failedAt: text(DLQ_HEADERS.failedAt) || new Date(0).toISOString(),
+  };
+}
+
+/**
+ * The message a replay sends to the events topic: the original key, value and headers byte for
+ * byte, without the dlq-* headers (ingest adds fresh ones if it fails again), plus where it came from.
+ */
+export function replayMessage(letter: IndexedDeadLetter): Message {
+  const headers: IHeaders = {};
+  for (const [name, value] of Object.entries(letter.headers)) {
+    if (!DLQ_HEADER_NAMES.has(name) && name !== REPLAYED_FROM_HEADER) {
+      headers[name] = Buffer.from(value, 'base64');
+    }
+  }
+  headers[REPLAYED_FROM_HEADER] = `${letter.topic}/${letter.partition}/${letter.offset}`;
+  return {
+    key: letter.key === null ? null : Buffer.from(letter.key, 'base64'),
+    value: letter.value === null ? null : Buffer.from(letter.value, 'base64'),
+    headers,
+  };
+}
+
+/** The same selection as OpsDeadLetterStore.find, for letters read straight from the topic. */
+export function matchesDeadLetterFilter(
+  letter: IndexedDeadLetter,
+  filter: DeadLetterFilter,
+): boolean {
+  if (filter.errorCode && letter.errorCode !== filter.errorCode) return false;
+  if (filter.failedFrom && letter.failedAt < filter.failedFrom) return false;
+  if (filter.failedBefore && letter.failedAt >= filter.failedBefore) return false;
+  return !(filter.notReplayedOnly && letter.replayedAt);
+}
