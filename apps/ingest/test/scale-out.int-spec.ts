@@ -15,7 +15,8 @@ const SESSION_TIMEOUT = { INGEST_SESSION_TIMEOUT_MS: '10000' };
 async function partitionsOf(app: AppProcess): Promise<string[]> {
   const response = await fetch(`${app.url}/health/ready`);
   if (!response.ok) return [];
-  return ((await response.json()) as { partitions: string[] }).partitions;
+  const body = (await response.json()) as { info?: { kafka?: { partitions?: string[] } } };
+  return body.info?.kafka?.partitions ?? [];
 }
 
 /** Two ingest processes in one group on a 6-partition topic; one is killed; nothing is lost. */

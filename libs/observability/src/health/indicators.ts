@@ -34,12 +34,13 @@ export async function migrationsIndicator(
 
 /**
  * A consumer is connected and owns partitions: a member without an assignment consumes nothing.
- * Assignment implies a connection (the group coordinator handed it out).
+ * Assignment implies a connection (the group coordinator handed it out). The partitions are
+ * listed ("topic:partition"), so an operator sees which member owns what.
  */
 export function kafkaIndicator(assigned: () => readonly string[]): HealthIndicatorResult<'kafka'> {
   const session = indicators.check('kafka');
   const partitions = assigned();
   return partitions.length > 0
-    ? session.up({ partitions: partitions.length })
+    ? session.up({ partitions: [...partitions] })
     : session.down({ message: 'no partitions assigned' });
 }
