@@ -1,4 +1,5 @@
 import { DLQ_HEADERS } from '@depeche/contracts';
+import { DeliveryQueue, PartnerStore, WebhookEndpointStore } from '@depeche/persistence';
 import {
   JSON_EVENT_HEADERS,
   kcatProduce,
@@ -46,6 +47,7 @@ describe('operating the pipeline', () => {
       ['POST', '/dead-letters/replay-one'],
       ['POST', '/dead-letters/replay'],
       ['POST', '/partners/status'],
+      ['POST', '/partners/redeliver'],
       ['POST', '/logout'],
     ];
     const forged = `depeche_ops=${Buffer.from('{"u":"operator","e":9999999999}').toString('base64url')}.AAAA`;
@@ -199,6 +201,82 @@ describe('operating the pipeline', () => {
       actor: 'operator:operator',
       action: 'replay-dead-letters',
       target: origin,
+    });
+  });
+
+  it("redelivers a partner's dead deliveries on request, and records who asked", async () => {
+    const db = world.database.db;
+    await new PartnerStore(db).createPartner({
+      id: 'le-soir',
+      name: 'Le Soir',
+      entitlement: {
+        sections: ['international'],
+        languages: [],
+        territories: [],
+        contentLevel: 'full',
+        formats: ['ninjs'],
+        embargo: 'on-lift',
+      },
+    });
+    await new WebhookEndpointStore(db).create({
+      id: 'e-le-soir',
+      partnerId: 'le-soir',
+      url: 'https://le-soir.example/hook',
+      format: 'ninjs',
+      secret: 'sealed',
+    });
+    const queue = new DeliveryQueue(db);
+    const now = new Date();
+    await db.transaction((tx) =>
+      DeliveryQueue.enqueue(
+        tx,
+        [
+          {
+            id: 'd-1',
+            kind: 'webhook',
+            targetId: 'e-le-soir',
+            articleId: 'a-1',
+            guid: 'urn:a-1',
+            version: 1,
+            change: 'published',
+            format: 'ninjs',
+            level: 'full',
+            embargoed: false,
+            notBefore: now.toISOString(),
+            storedAt: now.toISOString(),
+          },
+        ],
+        now,
+      ),
+    );
+    const [claimed] = await queue.claim({
+      owner: 'test',
+      now,
+      leaseMs: 60_000,
+      limit: 1,
+      perTarget: 1,
+      excludeTargets: [],
+    });
+    await queue.deadLetter(claimed?.id ?? '', 'test', now, 'HTTP 400 (permanent)', 400);
+
+    const post = (partnerId: string) =>
+      fetch(`${world.ops.url}/partners/redeliver`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ partnerId }).toString(),
+      });
+    expect((await post('nobody')).status).toBe(404);
+    const response = await post('le-soir');
+    expect([response.status, response.headers.get('location')]).toEqual([303, '/']);
+    expect((await queue.get('d-1'))?.status).toBe('pending');
+    const audit = await db.query<{ actor: string; action: string; target: string }>(
+      'SELECT actor, action, target FROM ops_audit',
+    );
+    expect(audit).toContainEqual({
+      actor: 'operator:operator',
+      action: 'redeliver-partner',
+      target: 'le-soir',
     });
   });
 });

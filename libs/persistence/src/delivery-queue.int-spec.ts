@@ -3,7 +3,14 @@ import {
   createSqliteTestDatabase,
   type TestDatabase,
 } from '@depeche/testing';
-import { DeliveryQueue, migrate, MIGRATIONS, type NewDelivery } from '.';
+import {
+  DeliveryQueue,
+  migrate,
+  MIGRATIONS,
+  PartnerStore,
+  WebhookEndpointStore,
+  type NewDelivery,
+} from '.';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -115,6 +122,39 @@ describe.each([
     expect(await queue.redeliver(['a-s1-1'], at(1_000))).toBe(1);
     const [again] = await queue.claim(claimOf('w', at(1_000)));
     expect(again).toMatchObject({ id: 'a-s1-1', attempts: 1, status: 'in_flight' });
+  });
+  it("redelivers one partner's dead letters, and no other partner's", async () => {
+    const partners = new PartnerStore(database.db);
+    const endpoints = new WebhookEndpointStore(database.db);
+    for (const id of ['p1', 'p2']) {
+      await partners.createPartner({
+        id,
+        name: id,
+        entitlement: {
+          sections: ['international'],
+          languages: [],
+          territories: [],
+          contentLevel: 'full',
+          formats: ['ninjs'],
+          embargo: 'on-lift',
+        },
+      });
+      await endpoints.create({
+        id: `e-${id}`,
+        partnerId: id,
+        url: `https://${id}.example/hook`,
+        format: 'ninjs',
+        secret: 'sealed',
+      });
+    }
+    const rows = [delivery('e-p1', 's1', 1), delivery('e-p2', 's1', 1)];
+    await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
+    for (const claimed of await queue.claim(claimOf('w', t0))) {
+      await queue.deadLetter(claimed.id, 'w', t0, 'HTTP 400 (permanent)', 400);
+    }
+    expect(await queue.redeliverPartner('p1', at(1_000))).toBe(1);
+    expect((await queue.list({ status: 'dead' })).map((d) => d.targetId)).toEqual(['e-p2']);
+    expect((await queue.claim(claimOf('w', at(1_000)))).map((d) => d.targetId)).toEqual(['e-p1']);
   });
 });
 

@@ -258,6 +258,22 @@ export class DeliveryQueue {
     );
   }
 
+  /**
+   * Every dead delivery to a partner, over its webhooks and its WebSub subscriptions, back into the
+   * queue (the operator's "redeliver to a partner" after the partner fixed its receiver).
+   */
+  async redeliverPartner(partnerId: string, now: Date): Promise<number> {
+    const at = now.toISOString();
+    return this.db.execute(
+      `UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $1, due_at = $1,
+         lease_owner = NULL, lease_until = NULL, finished_at = NULL, finished_by = NULL
+       WHERE status = 'dead' AND target_id IN (
+         SELECT id FROM webhook_endpoints WHERE partner_id = $2
+         UNION SELECT id FROM websub_subscriptions WHERE partner_id = $2)`,
+      [at, partnerId],
+    );
+  }
+
   async get(id: string): Promise<Delivery | undefined> {
     const [row] = await this.db.query<DeliveryRow>(
       `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE id = $1`,

@@ -110,6 +110,10 @@ export function dashboardPage(overview: Overview, operator: string, replayed?: s
                       <input type="hidden" name="status" value="${next}" />
                       <button type="submit">${next === 'active' ? 'resume' : 'pause'}</button>
                     </form>
+                    <form class="inline" method="post" action="/partners/redeliver">
+                      <input type="hidden" name="partnerId" value="${p.id}" />
+                      <button type="submit">redeliver dead letters</button>
+                    </form>
                   </td>
                 </tr>`;
               })}

@@ -8,3 +8,9 @@ export class PartnerStatusDto {
   @IsIn(['active', 'suspended'])
   status!: 'active' | 'suspended';
 }
+
+export class PartnerRedeliveryDto {
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/)
+  partnerId!: string;
+}
