@@ -1,7 +1,8 @@
 import { DeliveryQueue } from '@depeche/persistence';
-import { LivenessController } from '@depeche/observability';
+import { HEALTH_CONTROLLERS, MetricsModule, READINESS_CHECKS } from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { AdminGuard } from './admin/admin.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { WebhookAdmin } from './admin/webhook-admin';
@@ -9,7 +10,6 @@ import { WebhooksController } from './admin/webhooks.controller';
 import { DistributorEnv } from './config/distributor.env';
 import { DistributorRuntime } from './distributor.runtime';
 import { ProblemFilter } from './http/problem.filter';
-import { ReadinessController } from './readiness.controller';
 import { WebsubHub } from './websub/websub-hub';
 import { WebsubController } from './websub/websub.controller';
 
@@ -18,9 +18,12 @@ export class DistributorModule {
   static forRoot(env: DistributorEnv): DynamicModule {
     return {
       module: DistributorModule,
+      imports: [
+        MetricsModule.forRoot('distributor'),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ],
       controllers: [
-        LivenessController,
-        ReadinessController,
+        ...HEALTH_CONTROLLERS,
         WebsubController,
         WebhooksController,
         DeliveriesController,
@@ -28,6 +31,8 @@ export class DistributorModule {
       providers: [
         { provide: DistributorEnv, useValue: env },
         DistributorRuntime,
+        // /health/ready runs the runtime's indicators (database, migrations, Kafka partitions).
+        { provide: READINESS_CHECKS, useExisting: DistributorRuntime },
         AdminGuard,
         { provide: APP_FILTER, useClass: ProblemFilter },
         {

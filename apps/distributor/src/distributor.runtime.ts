@@ -5,11 +5,23 @@ import {
   migrate,
   MIGRATIONS,
   openDatabase,
+  pendingMigrations,
+  type Delivery,
   PartnerStore,
   WebhookEndpointStore,
   WebsubSubscriptionStore,
   type SqlDatabase,
 } from '@depeche/persistence';
+import {
+  databaseIndicator,
+  DeliveryMetrics,
+  kafkaIndicator,
+  MetricsRegistry,
+  migrationsIndicator,
+  withCorrelationId,
+  type ReadinessChecks,
+} from '@depeche/observability';
+import type { HealthIndicatorFunction } from '@nestjs/terminus';
 import {
   Injectable,
   Logger,
@@ -22,10 +34,13 @@ import { parseAllowList } from './config/allow-list';
 import { DistributorEnv } from './config/distributor.env';
 import { secretKeyBytes } from './config/secret-key';
 import { SecretBox } from './crypto/secret-box';
+import { countDelivery } from './delivery/count-delivery';
 import { DeliveryWorker } from './delivery/delivery-worker';
 import { EndpointGates } from './delivery/endpoint-gates';
 import { OutcomeReporter } from './delivery/outcome-reporter';
+import type { Sender } from './delivery/send-report';
 import { WebhookSender } from './delivery/webhook.sender';
+import { CorrelationIds } from './fanout/correlation-ids';
 import { ItemsBatchHandler } from './fanout/items-batch.handler';
 import { TargetDirectory } from './fanout/target-directory';
 import { AddressPolicy } from './net/address-policy';
@@ -43,7 +58,9 @@ const LEASE_SWEEP_MS = 1_000;
  * app is up; stopped in reverse order (SIGTERM: the batch in flight commits, requests in flight finish).
  */
 @Injectable()
-export class DistributorRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DistributorRuntime
+  implements OnApplicationBootstrap, OnApplicationShutdown, ReadinessChecks
+{
   private readonly logger = new Logger('distributor');
   readonly db: SqlDatabase;
   readonly queue: DeliveryQueue;
@@ -56,12 +73,17 @@ export class DistributorRuntime implements OnApplicationBootstrap, OnApplication
   private readonly worker: DeliveryWorker;
   private readonly handler: ItemsBatchHandler;
   private readonly subscriptions: WebsubSubscriptionStore;
+  private readonly gates: EndpointGates;
+  private readonly metrics: DeliveryMetrics;
+  private readonly correlations = new CorrelationIds();
   private sweeper: NodeJS.Timeout | undefined;
-  migrated = false;
-  consuming = false;
 
-  constructor(private readonly env: DistributorEnv) {
+  constructor(
+    private readonly env: DistributorEnv,
+    registry: MetricsRegistry,
+  ) {
     const kafka = createKafka(env);
+    this.metrics = new DeliveryMetrics(registry);
     this.db = openDatabase(env);
     // loadConfig validated both; the fallbacks are never used.
     const box = new SecretBox(secretKeyBytes(env.DISTRIBUTOR_SECRET_KEY) ?? Buffer.alloc(32));
@@ -91,15 +113,18 @@ export class DistributorRuntime implements OnApplicationBootstrap, OnApplication
       {
         publicBaseUrl: env.PUBLIC_BASE_URL,
         now: () => new Date(),
+        correlations: this.correlations,
+        log: (level, message) => this.logger[level](message),
       },
+    );
+    this.gates = new EndpointGates(
+      env.DISTRIBUTOR_ENDPOINT_CONCURRENCY,
+      env.DISTRIBUTOR_CIRCUIT_FAILURES,
+      env.DISTRIBUTOR_CIRCUIT_OPEN_MS,
     );
     this.worker = new DeliveryWorker(
       this.queue,
-      new EndpointGates(
-        env.DISTRIBUTOR_ENDPOINT_CONCURRENCY,
-        env.DISTRIBUTOR_CIRCUIT_FAILURES,
-        env.DISTRIBUTOR_CIRCUIT_OPEN_MS,
-      ),
+      this.gates,
       {
         webhook: new WebhookSender(endpoints, new DeliveryRenditions(this.db), box, {
           timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
@@ -125,21 +150,8 @@ export class DistributorRuntime implements OnApplicationBootstrap, OnApplication
         },
         now: () => new Date(),
         log: (level, message) => this.logger[level](message),
-        report: (delivery, outcome, detail, status, sender) => {
-          void sender.partnerOf(delivery.targetId).then((partnerId) =>
-            this.reporter.report({
-              outcome,
-              partnerId,
-              articleId: delivery.articleId,
-              version: delivery.version,
-              format: delivery.format,
-              attempt: delivery.attempts,
-              ...(status === null ? {} : { statusCode: status }),
-              detail,
-              at: new Date().toISOString(),
-            }),
-          );
-        },
+        report: (delivery, outcome, detail, status, sender) =>
+          this.reportOutcome(delivery, outcome, detail, status, sender),
       },
     );
     this.hub = new WebsubHub(this.subscriptions, partners, box, policy, {
@@ -158,7 +170,6 @@ export class DistributorRuntime implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     const applied = await migrate(this.db, MIGRATIONS);
-    this.migrated = true;
     if (applied.length > 0) this.logger.log(`migrations applied: ${applied.join(', ')}`);
     await this.kafkaAdmin.connect();
     await ensureTopics(this.kafkaAdmin, [
@@ -178,7 +189,61 @@ export class DistributorRuntime implements OnApplicationBootstrap, OnApplication
       if (added > 0) this.worker.notify();
       return deadLetters;
     });
-    this.consuming = true;
+  }
+
+  /**
+   * Ready: the database answers, every migration is applied, and the consumer owns partitions of
+   * syndication.items (issue 7). A replica beyond the partition count stays unready though its
+   * worker still sends from the shared queue: run as many replicas as partitions.
+   */
+  indicators(): HealthIndicatorFunction[] {
+    return [
+      () => databaseIndicator(() => this.db.query('SELECT 1')),
+      () => migrationsIndicator(() => pendingMigrations(this.db, MIGRATIONS)),
+      () => kafkaIndicator(() => this.consumer.assignedPartitions()),
+    ];
+  }
+
+  /** Each attempt's outcome: counted in /metrics and reported on ops.events. */
+  private reportOutcome(
+    delivery: Delivery,
+    outcome: 'delivered' | 'failed' | 'dead',
+    detail: string,
+    status: number | null,
+    sender: Sender,
+  ): void {
+    const at = new Date();
+    const circuit = this.gates.circuitState(delivery.targetId, at.getTime());
+    const correlationId = this.correlations.of(delivery.articleId, delivery.version);
+    // Under the item's id, so that a line logged about this outcome carries it too.
+    void withCorrelationId(correlationId, () =>
+      sender
+        .partnerOf(delivery.targetId)
+        .then((partnerId) => {
+          countDelivery(this.metrics, {
+            partner: partnerId,
+            outcome,
+            storedAt: delivery.storedAt,
+            at,
+            circuit,
+          });
+          this.reporter.report({
+            outcome,
+            partnerId,
+            articleId: delivery.articleId,
+            version: delivery.version,
+            format: delivery.format,
+            attempt: delivery.attempts,
+            ...(status === null ? {} : { statusCode: status }),
+            detail,
+            ...(correlationId === undefined ? {} : { correlationId }),
+            at: at.toISOString(),
+          });
+        })
+        .catch((error: unknown) =>
+          this.logger.warn(`delivery ${delivery.id} not counted or reported: ${String(error)}`),
+        ),
+    );
   }
 
   assignedPartitions(): string[] {

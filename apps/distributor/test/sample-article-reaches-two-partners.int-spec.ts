@@ -1,9 +1,14 @@
+import { HEADERS } from '@depeche/contracts';
 import {
   JSON_EVENT_HEADERS,
   kcatProduce,
+  parsePrometheusText,
+  readTopic,
   sampleEvent,
+  sampleValue,
   startAppProcess,
   testBrokers,
+  testKafka,
   uniqueName,
   waitFor,
 } from '@depeche/testing';
@@ -50,7 +55,7 @@ describe('the sample article pushed end to end', () => {
     await kcatProduce(testBrokers().join(','), events, {
       key: event.article.id,
       value: JSON.stringify(event),
-      headers: JSON_EVENT_HEADERS,
+      headers: { ...JSON_EVENT_HEADERS, [HEADERS.correlationId]: 'sample-push-1' },
     });
     await waitFor(
       () => (ninjs.accepted().length > 0 && newsml.accepted().length > 0 ? true : undefined),
@@ -84,5 +89,29 @@ describe('the sample article pushed end to end', () => {
     expect(toRtbf.body.toString('utf8')).toContain('<newsItem');
     // Summary level: the NewsML-G2 item carries no body for rtbf.
     expect(toRtbf.body.toString('utf8')).not.toContain('<contentSet');
+
+    // Issue 7: ready through terminus, and /metrics counts each partner's delivery.
+    const ready = await fetch(`${distributor.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const checks = (await ready.json()) as { details: Record<string, unknown> };
+    expect(Object.keys(checks.details).sort()).toEqual(['database', 'kafka', 'migrations']);
+    const delivered = (partner: string) => async (): Promise<number | undefined> => {
+      const text = await (await fetch(`${distributor.url}/metrics`)).text();
+      const families = parsePrometheusText(text);
+      const labels = { app: 'distributor', partner, outcome: 'delivered' };
+      return sampleValue(families, 'depeche_deliveries_total', labels);
+    };
+    // Counted once the partner is looked up, just after the receiver acknowledged: wait for it.
+    expect(await waitFor(delivered('le-soir'))).toBe(1);
+    expect(await waitFor(delivered('rtbf'))).toBe(1);
+
+    // The outcomes on ops.events carry the correlation id the event came with.
+    const reports = await readTopic(testKafka(), world.opsEvents, (m) => m.length >= 2);
+    for (const report of reports) {
+      expect(JSON.parse(String(report.value))).toMatchObject({
+        outcome: 'delivered',
+        correlationId: 'sample-push-1',
+      });
+    }
   });
 });

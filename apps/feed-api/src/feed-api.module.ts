@@ -1,9 +1,17 @@
-import { LivenessController } from '@depeche/observability';
+import {
+  FeedMetrics,
+  HEALTH_CONTROLLERS,
+  MetricsModule,
+  MetricsRegistry,
+  READINESS_CHECKS,
+} from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { AdminController } from './admin/admin.controller';
 import { AdminGuard } from './admin/admin.guard';
 import { AdminService } from './admin/admin.service';
+import { PullLog } from './audit/pull-log';
 import { AudienceGate } from './audience/audience-gate';
 import { AudienceGuard } from './audience/audience.guard';
 import { Authenticator } from './audience/authenticator';
@@ -15,11 +23,11 @@ import { FeedController } from './feeds/feed.controller';
 import { FeedRoute } from './feeds/feed.route';
 import { FeedService } from './feeds/feed.service';
 import { ReaderDirectory } from './feeds/reader-directory';
-import { ReadinessController } from './health/readiness.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { parameterValidation } from './http/validation.pipe';
 import { ItemController } from './items/item.controller';
 import { ItemService } from './items/item.service';
+import { FeedRequests } from './metrics/feed-requests';
 import { Clock, SystemClock } from './runtime/clock';
 import { FeedRuntime } from './runtime/feed-runtime';
 import { FeedStores } from './runtime/feed-stores';
@@ -36,9 +44,12 @@ export class FeedApiModule {
   static forRoot(env: FeedApiEnv, options: FeedApiOptions = {}): DynamicModule {
     return {
       module: FeedApiModule,
+      imports: [
+        MetricsModule.forRoot('feed-api'),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ],
       controllers: [
-        LivenessController,
-        ReadinessController,
+        ...HEALTH_CONTROLLERS,
         FeedController,
         ItemController,
         ChangeController,
@@ -51,8 +62,17 @@ export class FeedApiModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: parameterValidation },
+        {
+          provide: FeedMetrics,
+          useFactory: (registry: MetricsRegistry) => new FeedMetrics(registry),
+          inject: [MetricsRegistry],
+        },
+        FeedRequests,
         FeedStores,
         FeedRuntime,
+        // /health/ready runs the runtime's indicators (database, migrations, story index).
+        { provide: READINESS_CHECKS, useExisting: FeedRuntime },
+        PullLog,
         Authenticator,
         AudienceGate,
         AudienceGuard,

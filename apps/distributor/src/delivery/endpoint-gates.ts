@@ -49,6 +49,11 @@ export class EndpointGates {
     this.circuit(target).cancelled();
   }
 
+  /** The target's circuit now, for the circuit-state gauge; a target never attempted is closed. */
+  circuitState(target: string, now: number): 'closed' | 'open' | 'half-open' {
+    return this.circuits.get(target)?.state(now) ?? 'closed';
+  }
+
   private circuit(target: string): CircuitBreaker {
     let circuit = this.circuits.get(target);
     if (!circuit) {

@@ -10,6 +10,8 @@ export interface ReportedOutcome {
   readonly attempt: number;
   readonly statusCode?: number;
   readonly detail: string;
+  /** The item's `correlation-id` header, when this process saw the item (best effort). */
+  readonly correlationId?: string;
   readonly at: string;
 }
 

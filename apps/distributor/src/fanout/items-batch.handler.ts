@@ -7,7 +7,10 @@ import {
   type StoredRendition,
 } from '@depeche/persistence';
 import { PermanentError } from '@depeche/contracts';
+import { withCorrelationId } from '@depeche/observability';
 import { randomUUID } from 'node:crypto';
+import type { CorrelationIds } from './correlation-ids';
+import { correlationOf } from './correlation-of';
 import { planDeliveries } from './plan-deliveries';
 import { renderPush } from './push-rendition';
 import { readItem } from './read-item';
@@ -16,6 +19,9 @@ import type { TargetDirectory } from './target-directory';
 export interface FanOutSettings {
   readonly publicBaseUrl: string;
   readonly now: () => Date;
+  /** Where each item's correlation id is kept for the reports of its deliveries. */
+  readonly correlations?: CorrelationIds;
+  readonly log?: (level: 'warn' | 'debug', message: string) => void;
 }
 
 /**
@@ -35,21 +41,34 @@ export class ItemsBatchHandler {
   ): Promise<{ deadLetters: DeadLetter[]; added: number }> {
     const deadLetters: DeadLetter[] = [];
     const items: SyndicationItem[] = [];
+    const ids = new Map<string, string | undefined>();
     for (const message of messages) {
-      try {
-        items.push(readItem(message.value));
-      } catch (error) {
-        deadLetters.push({
-          key: message.key,
-          value: message.value,
-          headers: message.headers ?? {},
-          offset: message.offset,
-          error:
-            error instanceof PermanentError
-              ? error
-              : new PermanentError('schema-violation', String(error)),
-        });
-      }
+      // Every line logged about this item carries the id its event came with (issue 7).
+      const correlationId = correlationOf(message);
+      withCorrelationId(correlationId, () => {
+        try {
+          const item = readItem(message.value);
+          items.push(item);
+          ids.set(`${item.articleId}@${item.version}`, correlationId);
+          this.settings.correlations?.remember(item.articleId, item.version, correlationId);
+        } catch (error) {
+          const letter: DeadLetter = {
+            key: message.key,
+            value: message.value,
+            headers: message.headers ?? {},
+            offset: message.offset,
+            error:
+              error instanceof PermanentError
+                ? error
+                : new PermanentError('schema-violation', String(error)),
+          };
+          deadLetters.push(letter);
+          this.settings.log?.(
+            'warn',
+            `dead-lettered ${message.topic}[${message.partition}]@${message.offset}: ${letter.error.code}`,
+          );
+        }
+      });
     }
     if (items.length === 0) return { deadLetters, added: 0 };
     const now = this.settings.now();
@@ -62,20 +81,27 @@ export class ItemsBatchHandler {
       ...new Set(items.map((i) => i.articleId)),
     ]);
     const plan = planDeliveries(items, targets, history, now, randomUUID);
-    const renditions: StoredRendition[] = plan.renditions.map(({ key, article, renderAt }) => {
-      const rendition = renderPush(
-        key.format,
-        article,
-        key.level,
-        renderAt,
-        this.settings.publicBaseUrl,
-      );
-      return { ...key, mediaType: rendition.mediaType, body: rendition.body.toString('utf8') };
-    });
+    const renditions: StoredRendition[] = plan.renditions.map(({ key, article, renderAt }) =>
+      withCorrelationId(ids.get(`${article.id}@${article.version}`), () => {
+        const rendition = renderPush(
+          key.format,
+          article,
+          key.level,
+          renderAt,
+          this.settings.publicBaseUrl,
+        );
+        return { ...key, mediaType: rendition.mediaType, body: rendition.body.toString('utf8') };
+      }),
+    );
     const added = await this.db.transaction(async (tx) => {
       await DeliveryRenditions.put(tx, renditions, now);
       return DeliveryQueue.enqueue(tx, plan.deliveries, now);
     });
+    for (const item of items) {
+      withCorrelationId(ids.get(`${item.articleId}@${item.version}`), () =>
+        this.settings.log?.('debug', `fanned out ${item.articleId} v${item.version}`),
+      );
+    }
     return { deadLetters, added };
   }
 }

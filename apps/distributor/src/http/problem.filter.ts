@@ -28,7 +28,18 @@ function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof AdminInputError) return new Problem(400, error.message);
   if (error instanceof HttpException) {
+    const down = downChecksOf(error.getResponse());
+    // @nestjs/terminus's 503 of /health/ready: say which checks are down, not just "unavailable".
+    if (down !== undefined) return new Problem(error.getStatus(), `Not ready: ${down}.`);
     return new Problem(error.getStatus(), error.message);
   }
   return new Problem(500, 'Internal error', 'Internal Server Error');
+}
+
+/** The names of the failing checks in a terminus health-check body (`{ status, error, … }`). */
+function downChecksOf(response: unknown): string | undefined {
+  if (typeof response !== 'object' || response === null || !('error' in response)) return undefined;
+  const { error } = response;
+  if (typeof error !== 'object' || error === null) return undefined;
+  return Object.keys(error).join(', ');
 }

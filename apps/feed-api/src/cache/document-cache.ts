@@ -18,6 +18,8 @@ export interface DocumentCacheOptions {
   /** Changes within this window are rebuilt together. */
   readonly debounceMs: number;
   readonly now: () => Date;
+  /** Called after each build, first or rebuild: renders are counted here, never per request. */
+  readonly onBuilt?: (spec: DocumentSpec) => void;
 }
 
 /** Rough heap cost of a document's member ids, beside its bytes. */
@@ -75,6 +77,7 @@ export class DocumentCache {
     const build = spec.build(this.options.now()).finally(() => this.building.delete(spec.key));
     this.building.set(spec.key, build);
     const document = await build;
+    this.options.onBuilt?.(spec);
     this.entries.set(spec.key, { spec, document, dirty: false }, bytesOf(document));
     return document;
   }
@@ -128,6 +131,7 @@ export class DocumentCache {
       entry.dirty = false;
       try {
         entry.document = await entry.spec.build(this.options.now());
+        this.options.onBuilt?.(entry.spec);
         this.entries.replace(key, entry, bytesOf(entry.document));
         this.rebuilds++;
       } catch (error) {

@@ -16,6 +16,8 @@ export interface BuiltDocument {
  */
 export interface DocumentSpec {
   readonly key: string;
+  /** The rendition format a build renders (`rss`, `newsml`, `sitemap`…), counted per build. */
+  readonly format?: string;
   /** Whether a story that changed may now enter this document (leaving is known from members). */
   mayAdmit(article: Article, now: Date): boolean;
   build(now: Date): Promise<BuiltDocument>;

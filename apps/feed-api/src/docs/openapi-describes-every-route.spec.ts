@@ -4,7 +4,7 @@ import { AdminController } from '../admin/admin.controller';
 import { ChangeController } from '../changes/change.controller';
 import { FeedController } from '../feeds/feed.controller';
 import { PLAIN_ROUTES } from '../feeds/feed.route';
-import { ReadinessController } from '../health/readiness.controller';
+import { ReadinessController } from '@depeche/observability';
 import { ItemController } from '../items/item.controller';
 import { SitemapController } from '../sitemaps/sitemap.controller';
 import { DocsController } from './docs.controller';

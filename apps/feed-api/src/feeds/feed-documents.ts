@@ -36,6 +36,7 @@ export function subscriptionDocument(
   const visible = (article: Article, now: Date): boolean => reader.visibility(article, now).visible;
   return {
     key: subscriptionKey(reader, extension, limit),
+    format: FEED_EXTENSIONS[extension],
     mayAdmit: visible,
     async build(now) {
       const articles = deps.index.collect((article) => visible(article, now), limit);
@@ -75,6 +76,7 @@ export function archiveDocument(
   const { slug } = reader.channel;
   return {
     key: `archive|${reader.key}|${slug}|${day}|${extension}`,
+    format: FEED_EXTENSIONS[extension],
     mayAdmit: (article, now) =>
       utcDay(article.firstPublishedAt) === day && reader.visibility(article, now).visible,
     async build(now) {

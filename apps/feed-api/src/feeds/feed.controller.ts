@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PullLog } from '../audit/pull-log';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience } from '../audience/audience.guard';
 import { sendRepresentation } from '../http/prepared-response';
@@ -13,7 +14,10 @@ import { FeedService } from './feed.service';
 @Controller('v1/feeds')
 @UseGuards(AudienceGuard)
 export class FeedController {
-  constructor(private readonly feeds: FeedService) {}
+  constructor(
+    private readonly feeds: FeedService,
+    private readonly pulls: PullLog,
+  ) {}
 
   @Get(':channel/archive/:file')
   async archive(
@@ -22,6 +26,9 @@ export class FeedController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    return sendRepresentation(request, reply, await this.feeds.archive(audience, params));
+    const page = await this.feeds.archive(audience, params);
+    sendRepresentation(request, reply, page);
+    this.pulls.recordSent(request, reply, audience, page);
+    return reply;
   }
 }

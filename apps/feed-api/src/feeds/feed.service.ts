@@ -3,8 +3,7 @@ import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { Problem } from '../http/problem';
 import type { BuiltDocument } from '../cache/document-spec';
-import { prepareResponse, type PreparedResponse } from '../http/prepared-response';
-import type { Served } from '../http/served';
+import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
 import { ArchiveDays } from './archive-days';
@@ -23,6 +22,7 @@ import {
   type FeedDocumentsDeps,
 } from './feed-documents';
 import { FEED_EXTENSIONS, type FeedExtension } from './feed-format';
+import type { ArchiveAnswer, FeedAnswer, FeedAnswers } from './feed-answer';
 import { FeedLinks } from './feed-links';
 import { ReaderDirectory } from './reader-directory';
 
@@ -31,10 +31,10 @@ import { ReaderDirectory } from './reader-directory';
 export class FeedService {
   private readonly deps: FeedDocumentsDeps;
   /**
-   * The answer headers of each subscription document, made once per build: its key fixes the
-   * reader (so Cache-Control) and the self link, and a rebuild is a new document object.
+   * The answers of each subscription document, made once per build: its key fixes the reader (so
+   * Cache-Control) and the self link, and a rebuild is a new document object.
    */
-  private readonly prepared = new WeakMap<BuiltDocument, PreparedResponse>();
+  private readonly answers = new WeakMap<BuiltDocument, FeedAnswers>();
 
   constructor(
     private readonly runtime: FeedRuntime,
@@ -49,33 +49,35 @@ export class FeedService {
     };
   }
 
-  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<PreparedResponse> {
+  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<FeedAnswer> {
     const [, slug = '', extension] = FEED_FILE.exec(params.file) ?? [];
     const ext = extension as FeedExtension;
     const reader = await this.readers.readerOf(audience, slug, FEED_EXTENSIONS[ext]);
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
     const { cache } = this.runtime;
+    const cached = cache.cached(subscriptionKey(reader, ext, limit));
     const document =
-      cache.cached(subscriptionKey(reader, ext, limit)) ??
-      (await cache.get(subscriptionDocument(this.deps, reader, ext, limit)));
-    let prepared = this.prepared.get(document);
-    if (prepared === undefined) {
+      cached ?? (await cache.get(subscriptionDocument(this.deps, reader, ext, limit)));
+    let answers = this.answers.get(document);
+    if (answers === undefined) {
       const self = this.deps.links.feed(
         slug,
         ext,
         limit === DEFAULT_FEED_LIMIT ? undefined : limit,
       );
-      prepared = prepareResponse({
+      const prepared = prepareResponse({
         representation: document.representation,
         cacheControl: reader.cacheControl,
         links: this.deps.links.headerLinks(self),
       });
-      this.prepared.set(document, prepared);
+      const common = { prepared, articleIds: [...document.members], format: FEED_EXTENSIONS[ext] };
+      answers = { hit: { ...common, cache: 'hit' }, miss: { ...common, cache: 'miss' } };
+      this.answers.set(document, answers);
     }
-    return prepared;
+    return cached === undefined ? answers.miss : answers.hit;
   }
 
-  async archive(audience: Audience, params: ArchiveParams): Promise<Served> {
+  async archive(audience: Audience, params: ArchiveParams): Promise<ArchiveAnswer> {
     const [, day = '', extension] = ARCHIVE_FILE.exec(params.file) ?? [];
     const ext = extension as FeedExtension;
     if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
@@ -90,6 +92,8 @@ export class FeedService {
       representation: document.representation,
       cacheControl: reader.cacheControl,
       links: this.deps.links.headerLinks(this.deps.links.archive(params.channel, day, ext)),
+      articleIds: [...document.members],
+      format: FEED_EXTENSIONS[ext],
     };
   }
 }

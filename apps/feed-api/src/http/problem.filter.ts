@@ -44,7 +44,24 @@ export function toProblem(error: unknown): Problem {
         extensions: { errors: messages },
       });
     }
+    const checks = readinessChecksOf(response);
+    if (checks !== undefined) {
+      // @nestjs/terminus's 503 of /health/ready: name the checks that are down, keep them all.
+      const down = Object.keys(checks.error).join(', ');
+      return new Problem(status, `Not ready: ${down}.`, { extensions: { checks: checks.details } });
+    }
     return new Problem(status, typeof messages === 'string' ? messages : error.message);
   }
   return new Problem(500, 'The server could not answer this request.');
+}
+
+/** The body of a failed terminus health check (`{ status, info, error, details }`), if it is one. */
+function readinessChecksOf(
+  response: unknown,
+): { error: Record<string, unknown>; details: Record<string, unknown> } | undefined {
+  if (typeof response !== 'object' || response === null) return undefined;
+  const { error, details } = response as { error?: unknown; details?: unknown };
+  if (typeof error !== 'object' || error === null) return undefined;
+  if (typeof details !== 'object' || details === null) return undefined;
+  return { error: error as Record<string, unknown>, details: details as Record<string, unknown> };
 }

@@ -1,15 +1,19 @@
 import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PullLog } from '../audit/pull-log';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience, requirePartner } from '../audience/audience.guard';
 import { sendRepresentation } from '../http/prepared-response';
 import { ItemParams, ItemQuery, VersionParams } from './item.params';
-import { ItemService } from './item.service';
+import { DEFAULT_ITEM_FORMAT, ItemService } from './item.service';
 
 @Controller('v1/items')
 @UseGuards(AudienceGuard)
 export class ItemController {
-  constructor(private readonly items: ItemService) {}
+  constructor(
+    private readonly items: ItemService,
+    private readonly pulls: PullLog,
+  ) {}
 
   @Get(':id')
   async item(
@@ -20,7 +24,8 @@ export class ItemController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const { partner } = requirePartner(audience);
-    return sendRepresentation(request, reply, await this.items.item(partner, params, query));
+    sendRepresentation(request, reply, await this.items.item(partner, params, query));
+    return this.recorded(request, reply, audience, params.id, query);
   }
 
   @Get(':id/versions/:n')
@@ -32,6 +37,20 @@ export class ItemController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const { partner } = requirePartner(audience);
-    return sendRepresentation(request, reply, await this.items.version(partner, params, query));
+    sendRepresentation(request, reply, await this.items.version(partner, params, query));
+    return this.recorded(request, reply, audience, params.id, query);
+  }
+
+  /** A story a partner received is a pull for the audit trail, as a feed is. */
+  private recorded(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    audience: Audience,
+    id: string,
+    query: ItemQuery,
+  ): FastifyReply {
+    const format = query.format ?? DEFAULT_ITEM_FORMAT;
+    this.pulls.recordSent(request, reply, audience, { articleIds: [id], format });
+    return reply;
   }
 }

@@ -1,5 +1,6 @@
 import type { Article } from '@depeche/article';
 import { mayUseFormat, type Partner } from '@depeche/entitlements';
+import { FeedMetrics } from '@depeche/observability';
 import { publicationStatus } from '@depeche/renderers';
 import { Injectable } from '@nestjs/common';
 import { Lru } from '../cache/lru';
@@ -16,6 +17,9 @@ import { itemVisibility } from './item-visibility';
 
 const ITEM_CACHE_ENTRIES = 5_000;
 
+/** The format of an item asked for without `?format=`. */
+export const DEFAULT_ITEM_FORMAT = 'newsml';
+
 /**
  * Single stories and single versions. A rendition depends only on the version, the level, the
  * format and the publication status (an embargo lifting turns withheld into usable), so those
@@ -30,6 +34,7 @@ export class ItemService {
     private readonly stores: FeedStores,
     private readonly clock: Clock,
     private readonly env: FeedApiEnv,
+    private readonly metrics: FeedMetrics,
   ) {
     this.links = new FeedLinks(env);
   }
@@ -63,7 +68,7 @@ export class ItemService {
     query: ItemQuery,
     selfUrl: string,
   ): Served {
-    const format = query.format ?? 'newsml';
+    const format = query.format ?? DEFAULT_ITEM_FORMAT;
     const now = this.clock.now();
     const seen = article && itemVisibility(partner.entitlement, article, now);
     // 404 alike for a story that does not exist and one outside the entitlement: nothing leaks.
@@ -95,6 +100,8 @@ export class ItemService {
         }),
       );
       this.cache.set(key, representation);
+      // Counted where it is rendered: a cached rendition served again is not a render.
+      this.metrics.renders.inc({ format });
     }
     return {
       representation,

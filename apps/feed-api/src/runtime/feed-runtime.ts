@@ -1,4 +1,17 @@
-import { listenForChanges, migrate, MIGRATIONS, type ChangeListener } from '@depeche/persistence';
+import {
+  databaseIndicator,
+  FeedMetrics,
+  migrationsIndicator,
+  type ReadinessChecks,
+} from '@depeche/observability';
+import {
+  listenForChanges,
+  migrate,
+  MIGRATIONS,
+  pendingMigrations,
+  type ChangeListener,
+} from '@depeche/persistence';
+import type { HealthIndicatorFunction } from '@nestjs/terminus';
 import {
   Injectable,
   Logger,
@@ -7,6 +20,7 @@ import {
 } from '@nestjs/common';
 import { DocumentCache } from '../cache/document-cache';
 import { FeedApiEnv, pollMsOf } from '../config/feed-api.env';
+import { indexIndicator } from '../health/index-indicator';
 import { ArticleIndex } from '../read/article-index';
 import { ChangeFollower } from '../read/change-follower';
 import { Clock } from './clock';
@@ -20,7 +34,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * loaded.
  */
 @Injectable()
-export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdown, ReadinessChecks {
   private readonly logger = new Logger('feed-api');
   readonly index: ArticleIndex;
   readonly cache: DocumentCache;
@@ -32,6 +46,7 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly env: FeedApiEnv,
     private readonly stores: FeedStores,
     readonly clock: Clock,
+    metrics: FeedMetrics,
   ) {
     this.index = new ArticleIndex(env.FEED_API_WINDOW);
     this.cache = new DocumentCache({
@@ -39,6 +54,9 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
       maxBytes: env.FEED_API_CACHE_BYTES,
       debounceMs: env.FEED_API_DEBOUNCE_MS,
       now: () => clock.now(),
+      onBuilt: (spec) => {
+        if (spec.format !== undefined) metrics.renders.inc({ format: spec.format });
+      },
     });
     this.follower = new ChangeFollower(
       stores.db,
@@ -66,6 +84,15 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
       });
     }
     this.ready = true;
+  }
+
+  /** Ready: the database answers, every migration is applied and the story index is loaded. */
+  indicators(): HealthIndicatorFunction[] {
+    return [
+      () => databaseIndicator(() => this.stores.articles.ping()),
+      () => migrationsIndicator(() => pendingMigrations(this.stores.db, MIGRATIONS)),
+      () => indexIndicator(this.ready, this.index.size),
+    ];
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -32,6 +32,7 @@ export class SitemapService {
       reader.visibility(article, now).visible;
     return {
       key: `sitemap|${reader.key}|${reader.channel.slug}`,
+      format: 'sitemap',
       mayAdmit: recent,
       build: (now) => {
         const articles = this.runtime.index
