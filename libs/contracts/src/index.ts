@@ -10,3 +10,4 @@ export * from './decode/decode-json-event';
 export * from './decode/decode-envelope';
 export * from './decode/correlation-id';
 export * from './admin';
+export * from './delivery-event';

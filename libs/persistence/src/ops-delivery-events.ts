@@ -1,23 +1,5 @@
+import type { DeliveryEvent } from '@depeche/contracts';
 import type { SqlDatabase } from './sql-database';
-
-/**
- * A delivery outcome as the distributor reports it on the `ops.events` topic (JSON value, key =
- * article id). See apps/ops/README.md for the contract.
- */
-export interface DeliveryEvent {
-  readonly outcome: 'delivered' | 'failed' | 'dead';
-  readonly partnerId: string;
-  readonly articleId: string;
-  readonly version: number;
-  readonly format: string;
-  /** 1 for the first attempt. */
-  readonly attempt: number;
-  /** The partner's HTTP status, when there was a response. */
-  readonly statusCode?: number;
-  readonly detail: string;
-  readonly correlationId?: string;
-  readonly at: string;
-}
 
 export interface PartnerDeliveryHealth {
   readonly partnerId: string;
@@ -106,3 +88,5 @@ export class OpsDeliveryEventStore {
     }));
   }
 }
+
+export type { DeliveryEvent };

@@ -1,19 +1,8 @@
+import type { DeliveryEvent } from '@depeche/contracts';
 import type { Producer } from 'kafkajs';
 
-/** One attempt's outcome as ops reads it from `ops.events` (apps/ops/README.md, `DeliveryEvent`). */
-export interface ReportedOutcome {
-  readonly outcome: 'delivered' | 'failed' | 'dead';
-  readonly partnerId: string;
-  readonly articleId: string;
-  readonly version: number;
-  readonly format: string;
-  readonly attempt: number;
-  readonly statusCode?: number;
-  readonly detail: string;
-  /** The item's `correlation-id` header, when this process saw the item (best effort). */
-  readonly correlationId?: string;
-  readonly at: string;
-}
+/** One attempt's outcome, as ops reads it from `ops.events`. */
+export type ReportedOutcome = DeliveryEvent;
 
 /**
  * Tells operators about every attempt on `ops.events`, key = article id. Best effort: the queue is
