@@ -6,14 +6,15 @@ import { join } from 'node:path';
 
 /**
  * The README's main command, as `npm start --smoke` runs it (on the test run's broker): every app
- * starts on SQLite, the sample article is published and ingest stores it, then all stops.
+ * starts on SQLite, the sample article is published and ingest stores it, a demo partner's feed
+ * carries it, then all stops.
  */
 describe('the main job', () => {
   const dir = mkdtempSync(join(tmpdir(), 'depeche-start-'));
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('starts every app, publishes the sample article, sees it stored, and stops cleanly', async () => {
+  it('starts every app, publishes the sample article, sees it stored and in a partner feed, and stops cleanly', async () => {
     const child = spawn(
       process.execPath,
       [join(repoRoot(), 'dist/tools/start/main.js'), '--smoke'],
@@ -33,6 +34,11 @@ describe('the main job', () => {
     expect({ code, output }).toEqual({ code: 0, output: expect.any(String) as string });
     expect(output).toContain(
       'sample article stored by ingest: v1 « Loukachenko appelle à normaliser les relations avec les États-Unis »',
+    );
+    // The newcomer's way in: a partner feed and a key that pulls it, already checked to carry the sample.
+    expect(output).toContain('the demo partner’s feed carries the sample article');
+    expect(output).toMatch(
+      /demo feed +http:\/\/127\.0\.0\.1:3000\/v1\/feeds\/demo\.rss +\(X-API-Key: dpk_[A-Za-z0-9_-]{43}\)/,
     );
     for (const app of ['ingest', 'feed-api', 'distributor', 'ops']) {
       expect(output).toMatch(new RegExp(`  ${app} +http://127\\.0\\.0\\.1:\\d+`));

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { TOPICS } from '@depeche/contracts';
 import { APPS } from './apps';
+import { demoPartnerKey, waitForSampleInFeed } from './demo-partner';
 import { localSecretKey } from './local-secret-key';
 import { createPipelineTopics } from './pipeline-topics';
 import { publishSample } from './publish-sample';
@@ -16,6 +17,7 @@ import { waitForStoredSample } from './sample-stored';
 import { spawnApp, stopApps, waitUntilLive, type RunningApp } from './child-apps';
 
 const root = resolve(__dirname, '..', '..', '..');
+const DEMO_FEED = `http://127.0.0.1:${APPS.find((app) => app.name === 'feed-api')?.port ?? 3000}/v1/feeds/demo.rss`;
 
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       : (await startKafka({ port: ownKafkaPort, ownerPid: process.pid })).brokers;
   env.KAFKA_BROKERS = brokers;
   const running: RunningApp[] = [];
+  let demoKey = '';
   const shutdown = async (code: number): Promise<never> => {
     await stopApps(running);
     if (ownKafkaPort !== undefined) await stopKafka({ port: ownKafkaPort });
@@ -56,6 +59,9 @@ async function main(): Promise<void> {
       const stored = await waitForStoredSample(String(env.SQLITE_PATH), published);
       console.log(`sample article stored by ingest: ${stored}`);
     }
+    demoKey = await demoPartnerKey(env);
+    await waitForSampleInFeed(root, DEMO_FEED, demoKey);
+    console.log('the demo partner’s feed carries the sample article');
   } catch (error) {
     console.error(`depeche did not start: ${(error as Error).message}`);
     return shutdown(1);
@@ -66,6 +72,8 @@ async function main(): Promise<void> {
   for (const { app, url } of running) console.log(`  ${app.name.padEnd(12)} ${url}  (${app.role})`);
   console.log(`  database     SQLite at ${env.SQLITE_PATH}`);
   console.log(`  ops login    ${env.OPS_USERNAME} / ${env.OPS_PASSWORD}`);
+  console.log(`  demo feed    ${DEMO_FEED}  (X-API-Key: ${demoKey})`);
+  console.log(`               curl -H 'X-API-Key: ${demoKey}' ${DEMO_FEED}`);
   if (smoke) return shutdown(0);
   console.log('\nCtrl-C stops everything.');
   for (const { app, child } of running) {
