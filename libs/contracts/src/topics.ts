@@ -6,6 +6,8 @@ export const TOPICS = {
   articleEventsDeadLetter: 'articles.events.dlq',
   /** Each accepted change, normalised, for the distributor and the dashboards. Key = article id. */
   syndicationItems: 'syndication.items',
+  /** Delivery outcomes the distributor reports for the operators' dashboard. Key = article id. */
+  opsEvents: 'ops.events',
 } as const;
 
 export interface TopicSpec {

@@ -5,3 +5,4 @@ export * from './dead-letter';
 export * from './resilient-consumer';
 export * from './chunk-by-bytes';
 export * from './rebalance';
+export * from './pipeline-topics.env';

@@ -1,23 +1,11 @@
-import { KafkaAppEnv, toInt } from '@depeche/config';
-import { TOPICS } from '@depeche/contracts';
+import { toInt } from '@depeche/config';
+import { PipelineTopicsEnv } from '@depeche/kafka';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 /** The ingest app's environment, validated once at start. */
-export class IngestEnv extends KafkaAppEnv {
+export class IngestEnv extends PipelineTopicsEnv {
   override HTTP_PORT = 3001;
-
-  @IsString()
-  @IsNotEmpty()
-  INGEST_TOPIC: string = TOPICS.articleEvents;
-
-  @IsString()
-  @IsNotEmpty()
-  INGEST_DLQ_TOPIC: string = TOPICS.articleEventsDeadLetter;
-
-  @IsString()
-  @IsNotEmpty()
-  ITEMS_TOPIC: string = TOPICS.syndicationItems;
 
   /** Set explicitly: the stock NestJS transport appends `-server` to whatever it is given. */
   @IsString()

@@ -1,10 +1,10 @@
-import { KafkaAppEnv, toInt } from '@depeche/config';
-import { TOPICS } from '@depeche/contracts';
+import { toInt } from '@depeche/config';
+import { PipelineTopicsEnv } from '@depeche/kafka';
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength } from 'class-validator';
 
 /** The ops app's environment, validated once at start. Operator credentials have no default. */
-export class OpsEnv extends KafkaAppEnv {
+export class OpsEnv extends PipelineTopicsEnv {
   override HTTP_PORT = 3003;
 
   @IsString()
@@ -34,23 +34,6 @@ export class OpsEnv extends KafkaAppEnv {
   @IsString()
   @IsNotEmpty()
   OPS_GROUP_ID = 'depeche-ops';
-
-  /** Where the distributor reports delivery outcomes (apps/ops/README.md). Created at start if missing. */
-  @IsString()
-  @IsNotEmpty()
-  OPS_EVENTS_TOPIC = 'ops.events';
-
-  @IsString()
-  @IsNotEmpty()
-  INGEST_TOPIC: string = TOPICS.articleEvents;
-
-  @IsString()
-  @IsNotEmpty()
-  INGEST_DLQ_TOPIC: string = TOPICS.articleEventsDeadLetter;
-
-  @IsString()
-  @IsNotEmpty()
-  ITEMS_TOPIC: string = TOPICS.syndicationItems;
 
   /** Groups whose lag the dashboard shows: ingest on the events topic, the distributor on items. */
   @IsString()
