@@ -76,6 +76,7 @@ export class IngestRuntime
       deadLetterTopic: env.INGEST_DLQ_TOPIC,
       sessionTimeoutMs: env.INGEST_SESSION_TIMEOUT_MS,
       partitionsConcurrently: env.INGEST_PARTITIONS_CONCURRENTLY,
+      fetchMaxBytes: env.INGEST_FETCH_MAX_BYTES,
       log: (level, message) => this.logger[level === 'info' ? 'log' : level](message),
       // Exit rather than idle: an orchestrator restarts the process, which rejoins and resumes
       // from the committed offsets. EX_SOFTWARE.

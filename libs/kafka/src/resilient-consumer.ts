@@ -24,6 +24,8 @@ export interface ResilientConsumerOptions {
   readonly deadLetterTopic: string;
   readonly retry?: { readonly initialMs: number; readonly maxMs: number };
   readonly sessionTimeoutMs?: number;
+  /** Upper bound of one fetch response, all partitions together (kafkajs default 10 MiB). */
+  readonly fetchMaxBytes?: number;
   /** Partitions processed at once (each still one batch at a time, in order). Default 1. */
   readonly partitionsConcurrently?: number;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -54,6 +56,8 @@ export class ResilientConsumer {
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
+      // What is fetched and not yet processed sits in memory: the bound is the process's footprint.
+      maxBytes: options.fetchMaxBytes ?? 10 * 1024 * 1024,
       // Committed offsets are the only truth: a lost consumer resumes where the last durable outcome was.
       allowAutoTopicCreation: false,
     });

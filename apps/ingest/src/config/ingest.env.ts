@@ -41,4 +41,14 @@ export class IngestEnv extends PipelineTopicsEnv {
   @Min(1)
   @Max(64)
   INGEST_PARTITIONS_CONCURRENTLY = 1;
+
+  /**
+   * Bytes one fetch may bring, all partitions together. Fetched events wait in memory until their
+   * partition's turn, so this bounds the footprint; one partition's batch is at most 1 MiB anyway.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(64 * 1024 * 1024)
+  INGEST_FETCH_MAX_BYTES = 10 * 1024 * 1024;
 }
