@@ -1,5 +1,5 @@
 /**
- * Whether some start tag in `markup` holds more than `max` attributes, read the way HTML's
+ * Whether some start or end tag in `markup` holds more than `max` attributes, read the way HTML's
  * tokenizer reads them (names end at whitespace, `/`, `>` or `=`; values are quoted or end at
  * whitespace or `>`). parse5 compares each new attribute's name with all the tag's earlier ones
  * to drop duplicates, so one tag of 40,000 attributes (270 KB) takes it four seconds. One pass:
@@ -10,11 +10,13 @@ export function tagWithMoreAttributesThan(markup: string, max: number): boolean 
   const length = markup.length;
   let at = markup.indexOf('<');
   while (at !== -1 && at < length) {
-    if (!isAsciiAlpha(markup.charCodeAt(at + 1))) {
+    // End tags too: HTML's tokenizer reads (and parse5 deduplicates) their attributes as well.
+    const name = markup.charCodeAt(at + 1) === 0x2f /* / */ ? at + 2 : at + 1;
+    if (!isAsciiAlpha(markup.charCodeAt(name))) {
       at = markup.indexOf('<', at + 1);
       continue;
     }
-    at = skipWhile(markup, at + 1, (c) => !isSpace(c) && c !== 0x2f && c !== 0x3e);
+    at = skipWhile(markup, name, (c) => !isSpace(c) && c !== 0x2f && c !== 0x3e);
     let attributes = 0;
     for (;;) {
       at = skipWhile(markup, at, (c) => isSpace(c) || c === 0x2f);

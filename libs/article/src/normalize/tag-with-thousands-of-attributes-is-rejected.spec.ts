@@ -33,6 +33,13 @@ describe('a tag with more attributes than any article is refused before parse5 c
     );
   });
 
+  it('refuses an end tag of 10,000 attributes too: parse5 compares those as well', () => {
+    const attributes = Array.from({ length: 10_000 }, (_, i) => `a${i}`).join(' ');
+    expect(() => normalizeArticle(input(`<p>texte</p ${attributes}>`), 'published')).toThrow(
+      expect.objectContaining({ name: 'NormalisationError', field: 'body' }) as Error,
+    );
+  });
+
   it('keeps a tag of 256 attributes, and counts neither quoted text nor text between tags', () => {
     expect(normalizeArticle(input(tag(256)), 'published').bodyText).toBe('texte');
     const quoted = `<p title="${'a '.repeat(1_000)}">${'b = c '.repeat(1_000)}</p>`;
