@@ -41,6 +41,7 @@ export class ItemsBatchHandler {
   ): Promise<{ deadLetters: DeadLetter[]; added: number }> {
     const deadLetters: DeadLetter[] = [];
     const items: SyndicationItem[] = [];
+    const sources = new Map<SyndicationItem, ConsumedMessage>();
     const ids = new Map<string, string | undefined>();
     for (const message of messages) {
       // Every line logged about this item carries the id its event came with (issue 7).
@@ -49,24 +50,11 @@ export class ItemsBatchHandler {
         try {
           const item = readItem(message.value);
           items.push(item);
+          sources.set(item, message);
           ids.set(`${item.articleId}@${item.version}`, correlationId);
           this.settings.correlations?.remember(item.articleId, item.version, correlationId);
         } catch (error) {
-          const letter: DeadLetter = {
-            key: message.key,
-            value: message.value,
-            headers: message.headers ?? {},
-            offset: message.offset,
-            error:
-              error instanceof PermanentError
-                ? error
-                : new PermanentError('schema-violation', String(error)),
-          };
-          deadLetters.push(letter);
-          this.settings.log?.(
-            'warn',
-            `dead-lettered ${message.topic}[${message.partition}]@${message.offset}: ${letter.error.code}`,
-          );
+          deadLetters.push(this.deadLetter(message, error));
         }
       });
     }
@@ -80,7 +68,22 @@ export class ItemsBatchHandler {
     const history = await DeliveryQueue.deliveredPairs(this.db, [
       ...new Set(items.map((i) => i.articleId)),
     ]);
-    const plan = planDeliveries(items, targets, history, now, randomUUID);
+    // An item that passed readItem but cannot be planned or rendered (a malformed article) would
+    // make the whole batch throw, which the consumer retries forever: dead-letter it instead.
+    const plannable = items.filter((item) => {
+      try {
+        const single = planDeliveries([item], targets, new Set(history), now, randomUUID);
+        for (const { key, article, renderAt } of single.renditions)
+          renderPush(key.format, article, key.level, renderAt, this.settings.publicBaseUrl);
+        return true;
+      } catch (error) {
+        const message = sources.get(item);
+        if (message) deadLetters.push(this.deadLetter(message, error));
+        return false;
+      }
+    });
+    if (plannable.length === 0) return { deadLetters, added: 0 };
+    const plan = planDeliveries(plannable, targets, history, now, randomUUID);
     const renditions: StoredRendition[] = plan.renditions.map(({ key, article, renderAt }) =>
       withCorrelationId(ids.get(`${article.id}@${article.version}`), () => {
         const rendition = renderPush(
@@ -97,11 +100,29 @@ export class ItemsBatchHandler {
       await DeliveryRenditions.put(tx, renditions, now);
       return DeliveryQueue.enqueue(tx, plan.deliveries, now);
     });
-    for (const item of items) {
+    for (const item of plannable) {
       withCorrelationId(ids.get(`${item.articleId}@${item.version}`), () =>
         this.settings.log?.('debug', `fanned out ${item.articleId} v${item.version}`),
       );
     }
     return { deadLetters, added };
+  }
+
+  private deadLetter(message: ConsumedMessage, error: unknown): DeadLetter {
+    const letter: DeadLetter = {
+      key: message.key,
+      value: message.value,
+      headers: message.headers ?? {},
+      offset: message.offset,
+      error:
+        error instanceof PermanentError
+          ? error
+          : new PermanentError('schema-violation', String(error)),
+    };
+    this.settings.log?.(
+      'warn',
+      `dead-lettered ${message.topic}[${message.partition}]@${message.offset}: ${letter.error.code}`,
+    );
+    return letter;
   }
 }

@@ -1,14 +1,24 @@
 import { AdminInputError } from '@depeche/contracts';
-import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Problem } from './problem';
 
 /** Every error leaves as RFC 9457 problem details (§3: type, title, status, detail). */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('distributor');
+
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const problem = toProblem(error);
+    // The answer hides internals; the log keeps the cause of every 5xx.
+    if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : error);
     void reply
       .status(problem.status)
       .headers({ ...problem.headers, 'content-type': 'application/problem+json' })

@@ -1,0 +1,94 @@
+import type { Article } from '@depeche/article';
+import type { ConsumedMessage } from '@depeche/kafka';
+import type { SqlDatabase } from '@depeche/persistence';
+import { sampleArticle } from '@depeche/testing';
+import { ItemsBatchHandler } from './items-batch.handler';
+import type { TargetDirectory } from './target-directory';
+
+const now = new Date('2025-07-04T15:00:00.000Z');
+
+function message(offset: string, value: unknown): ConsumedMessage {
+  return {
+    topic: 'syndication.items',
+    partition: 0,
+    offset,
+    key: null,
+    value: Buffer.from(JSON.stringify(value)),
+    headers: {},
+  } as unknown as ConsumedMessage;
+}
+
+function itemOf(article: Article): Record<string, unknown> {
+  return {
+    eventId: `e-${article.version}`,
+    articleId: article.id,
+    guid: article.guid,
+    version: article.version,
+    change: article.change,
+    storedAt: now.toISOString(),
+    article,
+  };
+}
+
+describe('a syndication item whose article cannot be planned or rendered', () => {
+  it('is dead-lettered, and the rest of the batch is still fanned out', async () => {
+    const enqueued: unknown[] = [];
+    const db = {
+      query: () => Promise.resolve([]),
+      transaction: (work: (tx: unknown) => Promise<number>) =>
+        work({
+          query: (sql: string) => {
+            enqueued.push(sql);
+            return Promise.resolve([]);
+          },
+          execute: (sql: string) => {
+            enqueued.push(sql);
+            return Promise.resolve(1);
+          },
+        }),
+    } as unknown as SqlDatabase;
+    const targets = {
+      load: () =>
+        Promise.resolve({
+          webhooks: [
+            {
+              endpoint: {
+                id: 'w1',
+                partnerId: 'p1',
+                url: 'http://127.0.0.1/hook',
+                format: 'ninjs',
+                status: 'active',
+                secret: 'sealed',
+                createdAt: '',
+                updatedAt: '',
+              },
+              partner: {
+                id: 'p1',
+                name: 'p1',
+                status: 'active',
+                entitlement: {
+                  sections: ['international'],
+                  languages: ['fr'],
+                  territories: [],
+                  contentLevel: 'full',
+                  formats: ['ninjs'],
+                  embargo: 'on-lift',
+                },
+              },
+            },
+          ],
+          websub: [],
+        }),
+    } as unknown as TargetDirectory;
+    const handler = new ItemsBatchHandler(db, targets, {
+      publicBaseUrl: 'http://localhost',
+      now: () => now,
+    });
+    const good = sampleArticle();
+    const bad = { ...itemOf(good), articleId: 'other', article: { id: 'other' } };
+    const result = await handler.handle([message('1', bad), message('2', itemOf(good))]);
+    expect(result.deadLetters.map((l) => l.offset)).toEqual(['1']);
+    expect(result.deadLetters[0]?.error.code).toBe('schema-violation');
+    expect(enqueued.some((sql) => /INSERT INTO deliveries/i.test(String(sql)))).toBe(true);
+  });
+});
