@@ -87,6 +87,8 @@ describe('HTTP behaviour of the feed API', () => {
     ['/v1/feeds/all.rss?limit=201', 400, 'urn:depeche:problem:bad-parameter'],
     ['/v1/feeds/all.rss?limit=ten', 400, 'urn:depeche:problem:bad-parameter'],
     ['/v1/items/first?format=pdf', 400, 'urn:depeche:problem:bad-parameter'],
+    ['/v1/feeds/all/archive/2025-02-30.rss', 400, 'urn:depeche:problem:bad-parameter'],
+    ['/v1/feeds/all/archive/2025-13-01.rss', 400, 'urn:depeche:problem:bad-parameter'],
     ['/v1/changes?wait=31', 400, 'urn:depeche:problem:bad-parameter'],
     ['/v1/items/nothing-here', 404, 'about:blank'],
     ['/v1/no-such-route', 404, 'about:blank'],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
-import { Problem } from '../http/problem';
+import { Problem, PROBLEM_TYPES } from '../http/problem';
 import type { BuiltDocument } from '../cache/document-spec';
 import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';
@@ -80,8 +80,10 @@ export class FeedService {
   async archive(audience: Audience, params: ArchiveParams): Promise<ArchiveAnswer> {
     const [, day = '', extension] = ARCHIVE_FILE.exec(params.file) ?? [];
     const ext = extension as FeedExtension;
-    if (Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-      throw new Problem(400, `${day} is not a calendar day.`);
+    // Date.parse rolls 2025-02-30 over to March 1: only a day that reads back unchanged is one.
+    const parsed = Date.parse(`${day}T00:00:00Z`);
+    if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day) {
+      throw new Problem(400, `${day} is not a calendar day.`, { type: PROBLEM_TYPES.badParameter });
     }
     const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
     const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, day, ext));
