@@ -37,7 +37,8 @@ export async function readTopicToEnd(
         void consumer.run({
           autoCommit: false,
           eachMessage: async ({ partition, message }) => {
-            if (!remaining.has(partition)) return;
+            // After a failure, the rest of the fetched batch must not be handled (replayed) too.
+            if (failed || !remaining.has(partition)) return;
             const last = (end.get(partition) ?? 0) - 1;
             if (Number(message.offset) > last) return;
             try {

@@ -14,7 +14,10 @@ export class AuditController {
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
-  async page(@Req() req: OperatorRequest, @Query('id') id = ''): Promise<string> {
-    return auditPage(await this.trail.of(id.slice(0, 200)), req.operator ?? '');
+  async page(@Req() req: OperatorRequest, @Query('id') id: unknown): Promise<string> {
+    // `?id=a&id=b` arrives as an array: take the first, never hand an array to the database.
+    const first: unknown = Array.isArray(id) ? id[0] : id;
+    const articleId = typeof first === 'string' ? first.slice(0, 200) : '';
+    return auditPage(await this.trail.of(articleId), req.operator ?? '');
   }
 }

@@ -81,12 +81,19 @@ export class OpsConsumer {
   }
 
   private async recordDelivery(value: Buffer | null): Promise<void> {
+    let event: DeliveryEvent;
     try {
-      const event = JSON.parse(value?.toString('utf8') ?? '') as DeliveryEvent;
-      if (typeof event.partnerId !== 'string' || typeof event.articleId !== 'string') return;
-      await new OpsDeliveryEventStore(this.runtime.db).record(event);
+      event = JSON.parse(value?.toString('utf8') ?? '') as DeliveryEvent;
     } catch (error) {
       this.logger.warn(`unreadable ops event: ${(error as Error).message}`);
+      return;
     }
+    if (typeof event?.partnerId !== 'string' || typeof event.articleId !== 'string') {
+      this.logger.warn('ops event without partnerId or articleId: not recorded');
+      return;
+    }
+    // Outside the try: a database fault must fail the message (kafkajs retries it), not be
+    // logged as unreadable and committed past, which would lose the delivery from the audit trail.
+    await new OpsDeliveryEventStore(this.runtime.db).record(event);
   }
 }

@@ -19,7 +19,7 @@ export function streamEventOf(
   const header = (name: string): string | undefined => headerText(message.headers, name);
   const key = message.key?.toString('utf8');
   const base = {
-    at: new Date(Number(message.timestamp)).toISOString(),
+    at: timeOf(message.timestamp),
     source: `${topic}/${partition}/${message.offset}`,
     ...optional('articleId', key),
     ...optional('correlationId', header(HEADERS.correlationId)),
@@ -88,4 +88,10 @@ function headerText(headers: IHeaders | undefined, name: string): string | undef
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+/** A timestamp that is not a number would make toISOString throw: shown as the epoch instead. */
+function timeOf(timestamp: string): string {
+  const at = new Date(Number(timestamp));
+  return Number.isNaN(at.getTime()) ? new Date(0).toISOString() : at.toISOString();
 }
