@@ -39,13 +39,17 @@ async function main(): Promise<void> {
   env.KAFKA_BROKERS = brokers;
   const running: RunningApp[] = [];
   let demoKey = '';
-  const shutdown = async (code: number): Promise<never> => {
-    await stopApps(running);
-    if (ownKafkaPort !== undefined) await stopKafka({ port: ownKafkaPort });
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // One shutdown, however many ways it is asked for (Ctrl-C, SIGTERM, an app exiting while the
+  // others stop): a second stopApps would signal the apps again while they commit.
+  let stopping: Promise<never> | undefined;
+  const shutdown = (code: number): Promise<never> =>
+    (stopping ??= (async () => {
+      await stopApps(running);
+      if (ownKafkaPort !== undefined) await stopKafka({ port: ownKafkaPort });
+      process.exit(code);
+    })());
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     const created = await createPipelineTopics(brokers);
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
   console.log('\nCtrl-C stops everything.');
   for (const { app, child } of running) {
     child.once('exit', (code) => {
+      if (stopping) return; // it was asked to stop
       console.error(`${app.name} exited with code ${code}; stopping`);
       void shutdown(1);
     });

@@ -38,9 +38,17 @@ export async function startHttpApp<Env extends AppEnv>(
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   // SIGTERM and SIGINT close the app: shutdown hooks let consumers finish the batch in flight and
   // commit, then the process exits 0 (Nest's enableShutdownHooks re-raises the signal instead,
-  // which an orchestrator reads as a crash).
+  // which an orchestrator reads as a crash). Once closing, a further signal is ignored: a terminal's
+  // Ctrl-C reaches every process of the group and a supervisor then sends SIGTERM too, and the
+  // default action of that second signal would kill the process in the middle of its commit.
+  let closing = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (closing) {
+        logger.log(`${signal}: already finishing the work in flight`);
+        return;
+      }
+      closing = true;
       logger.log(`${signal}: finishing the work in flight`);
       app.close().then(
         () => process.exit(0),
