@@ -1,15 +1,18 @@
 import { DeliveryQueue } from '@depeche/persistence';
-import { HEALTH_CONTROLLERS, MetricsModule, READINESS_CHECKS } from '@depeche/observability';
+import {
+  AdminAccess,
+  AdminGuard,
+  HEALTH_CONTROLLERS,
+  MetricsModule,
+  READINESS_CHECKS,
+} from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AdminGuard } from './admin/admin.guard';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { WebhookAdmin } from './admin/webhook-admin';
 import { WebhooksController } from './admin/webhooks.controller';
 import { DistributorEnv } from './config/distributor.env';
 import { DistributorRuntime } from './distributor.runtime';
-import { ProblemFilter } from './http/problem.filter';
 import { WebsubHub } from './websub/websub-hub';
 import { WebsubController } from './websub/websub.controller';
 
@@ -33,8 +36,14 @@ export class DistributorModule {
         DistributorRuntime,
         // /health/ready runs the runtime's indicators (database, migrations, Kafka partitions).
         { provide: READINESS_CHECKS, useExisting: DistributorRuntime },
+        {
+          provide: AdminAccess,
+          useValue: new AdminAccess(env.DISTRIBUTOR_ADMIN_TOKEN, {
+            status: 503,
+            detail: 'The admin API is off: set DISTRIBUTOR_ADMIN_TOKEN.',
+          }),
+        },
         AdminGuard,
-        { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: WebsubHub,
           useFactory: (r: DistributorRuntime) => r.hub,

@@ -45,6 +45,28 @@ describe('dead letters, redelivery, 410 and secret rotation', () => {
 
     // Refused without a token, and a private URL outside the allow-list is refused.
     expect((await fetch(`${app.url}/admin/deliveries`)).status).toBe(401);
+    // The admin token is taken only as Authorization: Bearer, never as X-API-Key.
+    const asApiKey = await fetch(`${app.url}/admin/deliveries`, {
+      headers: { 'x-api-key': ADMIN_TOKEN },
+    });
+    expect([asApiKey.status, asApiKey.headers.get('content-type')]).toEqual([
+      401,
+      expect.stringMatching(/^application\/problem\+json/),
+    ]);
+    // Fastify's own refusals are problem details too: a malformed JSON body, and a path whose
+    // percent-encoding is invalid (refused by Fastify's router before any handler).
+    const malformed = await fetch(`${app.url}/admin/partners/strict/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: '{bad json',
+    });
+    const badUrl = await admin(app, 'PATCH', '/admin/webhooks/%E0%A4%A', {});
+    for (const refused of [malformed, badUrl]) {
+      expect([refused.status, refused.headers.get('content-type')]).toEqual([
+        400,
+        expect.stringMatching(/^application\/problem\+json/),
+      ]);
+    }
     const privateUrl = await admin(app, 'POST', '/admin/partners/strict/webhooks', {
       url: 'http://10.1.2.3/hook',
       format: 'atom',

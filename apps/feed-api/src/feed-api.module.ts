@@ -1,4 +1,6 @@
 import {
+  AdminAccess,
+  AdminGuard,
   FeedMetrics,
   HEALTH_CONTROLLERS,
   MetricsModule,
@@ -6,10 +8,9 @@ import {
   READINESS_CHECKS,
 } from '@depeche/observability';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminController } from './admin/admin.controller';
-import { AdminGuard } from './admin/admin.guard';
 import { AdminService } from './admin/admin.service';
 import { PullLog } from './audit/pull-log';
 import { AudienceGate } from './audience/audience-gate';
@@ -23,7 +24,6 @@ import { FeedController } from './feeds/feed.controller';
 import { FeedRoute } from './feeds/feed.route';
 import { FeedService } from './feeds/feed.service';
 import { ReaderDirectory } from './feeds/reader-directory';
-import { ProblemFilter } from './http/problem.filter';
 import { parameterValidation } from './http/validation.pipe';
 import { ItemController } from './items/item.controller';
 import { ItemService } from './items/item.service';
@@ -60,7 +60,6 @@ export class FeedApiModule {
       providers: [
         { provide: FeedApiEnv, useValue: env },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: parameterValidation },
         {
           provide: FeedMetrics,
@@ -82,6 +81,11 @@ export class FeedApiModule {
         ItemService,
         ChangeService,
         SitemapService,
+        // Without FEED_API_ADMIN_TOKEN the admin API does not exist: 404, as for any unknown path.
+        {
+          provide: AdminAccess,
+          useValue: new AdminAccess(env.FEED_API_ADMIN_TOKEN, { status: 404, detail: 'Not Found' }),
+        },
         AdminGuard,
         AdminService,
       ],

@@ -77,4 +77,26 @@ describe('the admin API', () => {
     expect((await world.get('/v1/feeds/monde.rss', rotated.key)).status).toBe(401);
     expect((await admin('DELETE', `/v1/admin/keys/${rotated.id}`)).status).toBe(404);
   });
+
+  it('takes the admin token only as Authorization: Bearer, never as X-API-Key', async () => {
+    const asApiKey = await fetch(`${world.url}/v1/admin/partners/le-soir/keys`, {
+      method: 'POST',
+      headers: { 'x-api-key': TOKEN, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(asApiKey.status).toBe(401);
+    expect(asApiKey.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(asApiKey.headers.get('www-authenticate')).toBe('Bearer realm="depeche-admin"');
+  });
+
+  it('answers a malformed JSON body with a 400 problem', async () => {
+    const response = await fetch(`${world.url}/v1/admin/partners`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: '{bad json',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({ type: 'about:blank', status: 400 });
+  });
 });

@@ -1,14 +1,14 @@
 import type { Article } from '@depeche/article';
 import { loadConfig } from '@depeche/config';
 import type { Entitlement } from '@depeche/entitlements';
+import { createHttpApp } from '@depeche/observability';
 import { ArticleStore, migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
 import {
   createPostgresTestDatabase,
   createSqliteTestDatabase,
   type TestDatabase,
 } from '@depeche/testing';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { FeedApiEnv } from '../src/config/feed-api.env';
 import { FeedApiModule } from '../src/feed-api.module';
@@ -73,11 +73,10 @@ export class FeedApiWorld {
       FEED_API_RATE_BURST: '100000',
       ...extra,
     });
-    this.app = await NestFactory.create<NestFastifyApplication>(
-      FeedApiModule.forRoot(env, { clock: this.clock }),
-      new FastifyAdapter(),
-      { logger: ['error'] },
-    );
+    // As startHttpApp makes it (problem details for every error), without its signals and logger.
+    this.app = await createHttpApp('feed-api', FeedApiModule.forRoot(env, { clock: this.clock }), {
+      logger: ['error'],
+    });
     await this.app.listen(0, '127.0.0.1');
     this.url = await this.app.getUrl();
   }

@@ -92,6 +92,9 @@ describe('HTTP behaviour of the feed API', () => {
     ['/v1/changes?wait=31', 400, 'urn:depeche:problem:bad-parameter'],
     ['/v1/items/nothing-here', 404, 'about:blank'],
     ['/v1/no-such-route', 404, 'about:blank'],
+    // Percent-encodings that decode to no UTF-8: refused by Fastify's router itself (FST_ERR_BAD_URL).
+    ['/v1/items/%E0%A4%A', 400, 'about:blank'],
+    ['/v1/feeds/%E0%A4%A.rss', 400, 'about:blank'],
   ])('answers %s with a %i problem+json', async (path, status, type) => {
     const response = await world.get(path, key);
     expect(response.status).toBe(status);

@@ -5,10 +5,9 @@ import {
   READINESS_CHECKS,
 } from '@depeche/observability';
 import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditController } from './audit/audit.controller';
-import { LoginRequiredFilter } from './auth/login-required.filter';
 import { LoginController } from './auth/login.controller';
 import { LoginService } from './auth/login.service';
 import { OperatorGuard } from './auth/operator.guard';
@@ -47,7 +46,6 @@ export class OpsModule {
         { provide: OpsEnv, useValue: env },
         { provide: OperatorSecret, useValue: new OperatorSecret(env.OPS_SESSION_SECRET) },
         { provide: APP_GUARD, useClass: OperatorGuard },
-        { provide: APP_FILTER, useClass: LoginRequiredFilter },
         { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, transform: true }) },
         { provide: READINESS_CHECKS, useExisting: OpsRuntime },
         LoginService,

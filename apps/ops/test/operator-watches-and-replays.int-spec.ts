@@ -59,6 +59,7 @@ describe('operating the pipeline', () => {
           redirect: 'manual',
         });
         expect({ method, path, status: response.status }).toEqual({ method, path, status: 401 });
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       }
     }
     // A browser asking for a page is sent to the login form instead.
@@ -266,7 +267,11 @@ describe('operating the pipeline', () => {
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ partnerId }).toString(),
       });
-    expect((await post('nobody')).status).toBe(404);
+    const nobody = await post('nobody');
+    expect([nobody.status, nobody.headers.get('content-type')]).toEqual([
+      404,
+      expect.stringMatching(/^application\/problem\+json/),
+    ]);
     const response = await post('le-soir');
     expect([response.status, response.headers.get('location')]).toEqual([303, '/']);
     expect((await queue.get('d-1'))?.status).toBe('pending');

@@ -1,7 +1,7 @@
 import { ConfigError, LOG_LEVELS, type AppEnv, type LogLevel } from '@depeche/config';
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp, type HttpAppOptions } from './http/create-http-app';
 import { JsonLogger } from './logging/json-logger';
 
 /** sysexits.h EX_CONFIG: the process cannot start with the configuration it was given. */
@@ -10,11 +10,14 @@ const EX_CONFIG = 78;
 /**
  * Starts a depeche app on Fastify (the NestJS adapter for throughput) after its environment has
  * been validated. A bad configuration stops start-up with the variables named, before any I/O.
+ * Every error is answered as RFC 9457 problem details (`createHttpApp`); `filters` are the app's
+ * own exceptions to that.
  */
 export async function startHttpApp<Env extends AppEnv>(
   name: string,
   loadEnv: () => Env,
   module: (env: Env) => Type | DynamicModule,
+  options: Pick<HttpAppOptions, 'filters'> = {},
 ): Promise<NestFastifyApplication> {
   // JSON lines from the first one: the level is read raw here, validated with the rest below.
   const level = process.env.LOG_LEVEL;
@@ -32,8 +35,9 @@ export async function startHttpApp<Env extends AppEnv>(
     logger.error(error.message);
     process.exit(EX_CONFIG);
   }
-  const app = await NestFactory.create<NestFastifyApplication>(module(env), new FastifyAdapter(), {
+  const app = await createHttpApp(name, module(env), {
     logger: new JsonLogger(name, env.LOG_LEVEL),
+    ...options,
   });
   await app.listen(env.HTTP_PORT, env.HTTP_HOST);
   // SIGTERM and SIGINT close the app: shutdown hooks let consumers finish the batch in flight and

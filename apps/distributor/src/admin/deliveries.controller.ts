@@ -4,9 +4,8 @@ import {
   type Delivery,
   type DeliveryStatus,
 } from '@depeche/persistence';
+import { AdminGuard, Problem } from '@depeche/observability';
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { Problem } from '../http/problem';
-import { AdminGuard } from './admin.guard';
 
 /** Operators see dead letters with their reason and put them back in the queue. */
 @Controller('admin')

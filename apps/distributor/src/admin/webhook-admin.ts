@@ -1,9 +1,9 @@
 import { mayUseFormat } from '@depeche/entitlements';
+import { Problem } from '@depeche/observability';
 import type { PartnerStore, WebhookEndpoint, WebhookEndpointStore } from '@depeche/persistence';
 import { randomUUID } from 'node:crypto';
 import type { SecretBox } from '../crypto/secret-box';
 import { newWebhookSecret } from '../crypto/webhook-secret';
-import { Problem } from '../http/problem';
 import type { AddressPolicy } from '../net/address-policy';
 import { urlRefusal } from '../net/check-url';
 import type { CreateWebhookDto, RotateSecretDto, UpdateWebhookDto } from './webhook.dto';

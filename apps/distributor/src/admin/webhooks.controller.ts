@@ -1,4 +1,5 @@
 import { validateAdminInput } from '@depeche/contracts';
+import { AdminGuard } from '@depeche/observability';
 import {
   Body,
   Controller,
@@ -10,7 +11,6 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import { AdminGuard } from './admin.guard';
 import { WebhookAdmin, type WebhookView } from './webhook-admin';
 import { CreateWebhookDto, RotateSecretDto, UpdateWebhookDto } from './webhook.dto';
 

@@ -1,9 +1,9 @@
 import { mayUseFormat, type Channel, type Partner } from '@depeche/entitlements';
+import { Problem } from '@depeche/observability';
 import type { PartnerStore, WebsubSubscriptionStore } from '@depeche/persistence';
 import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import type { SecretBox } from '../crypto/secret-box';
-import { Problem } from '../http/problem';
 import type { AddressPolicy } from '../net/address-policy';
 import { urlRefusal } from '../net/check-url';
 import { grantedLease, readHubRequest, type HubRequest } from './hub-request';
@@ -68,18 +68,15 @@ export class WebsubHub {
         throw new Problem(
           401,
           `${topic.slug} is not a public feed; a partner feed needs the partner's API key`,
-          'Unauthorized',
-          {
-            'www-authenticate': 'Bearer realm="depeche"',
-          },
+          { headers: { 'www-authenticate': 'Bearer realm="depeche"' } },
         );
       }
       return { channel };
     }
     const partner = await this.partners.authenticate(apiKey, now);
     if (!partner) {
-      throw new Problem(401, 'The API key is not valid.', 'Unauthorized', {
-        'www-authenticate': 'Bearer realm="depeche"',
+      throw new Problem(401, 'The API key is not valid.', {
+        headers: { 'www-authenticate': 'Bearer realm="depeche"' },
       });
     }
     const channel = await this.partners.channel(partner.id, topic.slug);

@@ -1,7 +1,7 @@
 import type { Channel, Partner } from '@depeche/entitlements';
+import { AdminGuard } from '@depeche/observability';
 import type { IssuedKey } from '@depeche/persistence';
 import { Body, Controller, Delete, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { AdminGuard } from './admin.guard';
 import { AdminService } from './admin.service';
 
 /** Partner administration; bodies are validated by the shared admin DTOs in the service. */

@@ -1,5 +1,4 @@
 import {
-  AdminInputError,
   ChannelDto,
   CreatePartnerDto,
   IssueKeyDto,
@@ -7,6 +6,7 @@ import {
   validateAdminInput,
 } from '@depeche/contracts';
 import type { Channel, Partner } from '@depeche/entitlements';
+import { Problem } from '@depeche/observability';
 import {
   KeyNotFoundError,
   PartnerExistsError,
@@ -14,14 +14,14 @@ import {
   type IssuedKey,
 } from '@depeche/persistence';
 import { Injectable } from '@nestjs/common';
-import { Problem, PROBLEM_TYPES } from '../http/problem';
 import { FeedStores } from '../runtime/feed-stores';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * Partner administration over HTTP: the same DTOs and the same store as the CLI, so both accept
- * and refuse the same input. The store's errors become 404 and 409 here.
+ * and refuse the same input. The store's errors become 404 and 409 here; invalid input
+ * (AdminInputError) is a 400 naming the fields, as in every app's problem filter.
  */
 @Injectable()
 export class AdminService {
@@ -70,12 +70,6 @@ async function translate<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AdminInputError) {
-      throw new Problem(400, error.message, {
-        type: PROBLEM_TYPES.badParameter,
-        extensions: { errors: error.problems },
-      });
-    }
     if (error instanceof PartnerNotFoundError || error instanceof KeyNotFoundError) {
       throw new Problem(404, error.message);
     }

@@ -1,6 +1,7 @@
+import { Problem } from '@depeche/observability';
 import { Injectable } from '@nestjs/common';
 import { FeedApiEnv } from '../config/feed-api.env';
-import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { PROBLEM_TYPES } from '../http/problem';
 import { Clock } from '../runtime/clock';
 import { apiKeyOf } from './api-key';
 import type { Audience } from './audience';

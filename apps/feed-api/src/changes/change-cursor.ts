@@ -1,4 +1,5 @@
-import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { Problem } from '@depeche/observability';
+import { PROBLEM_TYPES } from '../http/problem';
 
 /**
  * The change stream's cursor: base64url of `c1.<seq>`. Opaque to clients (they send back what they

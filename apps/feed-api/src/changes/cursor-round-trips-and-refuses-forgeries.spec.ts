@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem';
+import { Problem } from '@depeche/observability';
 import { decodeCursor, encodeCursor } from './change-cursor';
 
 describe('the change cursor', () => {

@@ -1,13 +1,13 @@
 import type { Article } from '@depeche/article';
 import { mayUseFormat, type Partner } from '@depeche/entitlements';
-import { FeedMetrics } from '@depeche/observability';
+import { FeedMetrics, Problem } from '@depeche/observability';
 import { publicationStatus } from '@depeche/renderers';
 import { Injectable } from '@nestjs/common';
 import { Lru } from '../cache/lru';
 import { precompress, type Representation } from '../cache/representation';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { GENERATOR, FeedLinks } from '../feeds/feed-links';
-import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { PROBLEM_TYPES } from '../http/problem';
 import type { Served } from '../http/served';
 import { Clock } from '../runtime/clock';
 import { FeedStores } from '../runtime/feed-stores';

@@ -1,11 +1,11 @@
 import type { Article } from '@depeche/article';
+import { Problem } from '@depeche/observability';
 import { Injectable } from '@nestjs/common';
 import type { DocumentSpec } from '../cache/document-spec';
 import { precompress } from '../cache/representation';
 import { FeedApiEnv } from '../config/feed-api.env';
 import type { Reader } from '../feeds/reader';
 import { ReaderDirectory } from '../feeds/reader-directory';
-import { Problem } from '../http/problem';
 import type { Served } from '../http/served';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { renderNewsSitemap, SITEMAP_MAX_URLS, SITEMAP_WINDOW_MS } from './news-sitemap';
