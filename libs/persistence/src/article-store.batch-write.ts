@@ -1,5 +1,5 @@
 import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
-import { chunks, compare, insertRows, placeholders } from './article-store.batch-sql';
+import { chunks, compare, insertRows, placeholders } from './sql-batch';
 import type { SqlExecutor, SqlValue } from './sql-database';
 
 /** The advisory lock every writer of article_changes takes on PostgreSQL (see recordChanges). */

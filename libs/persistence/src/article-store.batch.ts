@@ -1,5 +1,5 @@
 import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
-import { chunks, compare, placeholders, queryIn } from './article-store.batch-sql';
+import { chunks, compare, placeholders, queryIn } from './sql-batch';
 import { writeOutcomes } from './article-store.batch-write';
 import type { SqlExecutor } from './sql-database';
 

@@ -32,6 +32,32 @@ function delivery(target: string, article: string, version: number, notBefore = 
   };
 }
 
+/** Claims look only at existing, active targets: every target a test queues for is an endpoint. */
+async function endpointsFor(database: TestDatabase, ids: readonly string[]): Promise<void> {
+  await new PartnerStore(database.db).createPartner({
+    id: 'owner',
+    name: 'owner',
+    entitlement: {
+      sections: ['international'],
+      languages: [],
+      territories: [],
+      contentLevel: 'full',
+      formats: ['ninjs'],
+      embargo: 'on-lift',
+    },
+  });
+  const endpoints = new WebhookEndpointStore(database.db);
+  for (const id of ids) {
+    await endpoints.create({
+      id,
+      partnerId: 'owner',
+      url: `https://${id}.example/hook`,
+      format: 'ninjs',
+      secret: 'sealed',
+    });
+  }
+}
+
 const claimOf = (
   owner: string,
   now: Date,
@@ -56,6 +82,7 @@ describe.each([
   beforeEach(async () => {
     database = await create();
     await migrate(database.db, MIGRATIONS);
+    await endpointsFor(database, ['a', 'b', 'slow', 'fast', 'busy', 'idle']);
     queue = new DeliveryQueue(database.db);
   });
 
@@ -112,6 +139,44 @@ describe.each([
     expect(next).toEqual([]);
   });
 
+  it('takes no more rows of a target than the worker has slots free for it', async () => {
+    const rows = [1, 2, 3, 4, 5]
+      .map((n) => delivery('busy', `s${n}`, 1))
+      .concat([1, 2, 3].map((n) => delivery('idle', `s${n}`, 1)));
+    await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
+    const claimed = await queue.claim(
+      claimOf('w', t0, { perTarget: 3, targetLimits: new Map([['busy', 1]]) }),
+    );
+    expect(claimed.filter((d) => d.targetId === 'busy').map((d) => d.id)).toEqual(['busy-s1-1']);
+    expect(claimed.filter((d) => d.targetId === 'idle')).toHaveLength(3);
+    expect(await queue.list({ status: 'pending' })).toHaveLength(4);
+  });
+
+  it("leaves a disabled endpoint's rows queued until it is enabled again", async () => {
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1), delivery('b', 's1', 1)], t0),
+    );
+    const endpoints = new WebhookEndpointStore(database.db);
+    await endpoints.setStatus('a', 'disabled', 'HTTP 410');
+    expect((await queue.claim(claimOf('w', t0))).map((d) => d.id)).toEqual(['b-s1-1']);
+    await endpoints.setStatus('a', 'active');
+    expect((await queue.claim(claimOf('w', t0))).map((d) => d.id)).toEqual(['a-s1-1']);
+  });
+
+  it('dead-letters what was queued for an endpoint when it is removed', async () => {
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1), delivery('a', 's2', 1)], t0),
+    );
+    await queue.claim(claimOf('w', t0, { perTarget: 1 }));
+    expect(await new WebhookEndpointStore(database.db).remove('a')).toBe(true);
+    expect(await queue.claim(claimOf('w', at(60_000)))).toEqual([]);
+    const dead = await queue.list({ status: 'dead', targetId: 'a' });
+    expect(dead.map((d) => [d.id, d.lastError]).sort()).toEqual([
+      ['a-s1-1', 'the endpoint was removed'],
+      ['a-s2-1', 'the endpoint was removed'],
+    ]);
+  });
+
   it('puts dead letters back, due now, with attempts reset', async () => {
     await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1)], t0));
     await queue.claim(claimOf('w', t0));
@@ -163,6 +228,10 @@ describe('delivery queue claims from concurrent workers on PostgreSQL', () => {
     const database = await createPostgresTestDatabase();
     try {
       await migrate(database.db, MIGRATIONS);
+      await endpointsFor(
+        database,
+        Array.from({ length: 30 }, (_, i) => `t${i}`),
+      );
       const rows = Array.from({ length: 300 }, (_, i) => delivery(`t${i % 30}`, `s${i}`, 1));
       await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
       const queue = new DeliveryQueue(database.db);

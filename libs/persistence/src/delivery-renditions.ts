@@ -1,3 +1,4 @@
+import { insertRows } from './sql-batch';
 import type { SqlExecutor } from './sql-database';
 
 /** What identifies one rendition of one version: rendered once, pushed to every endpoint wanting it. */
@@ -29,14 +30,22 @@ export class DeliveryRenditions {
     renditions: readonly StoredRendition[],
     now: Date,
   ): Promise<void> {
-    for (const r of renditions) {
-      await tx.execute(
-        `INSERT INTO delivery_renditions (guid, version, format, level, embargoed, media_type, body, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (guid, version, format, level, embargoed) DO NOTHING`,
-        [r.guid, r.version, r.format, r.level, r.embargoed, r.mediaType, r.body, now.toISOString()],
-      );
-    }
+    await insertRows(
+      tx,
+      'delivery_renditions',
+      ['guid', 'version', 'format', 'level', 'embargoed', 'media_type', 'body', 'created_at'],
+      renditions.map((r) => [
+        r.guid,
+        r.version,
+        r.format,
+        r.level,
+        r.embargoed,
+        r.mediaType,
+        r.body,
+        now.toISOString(),
+      ]),
+      'ON CONFLICT (guid, version, format, level, embargoed) DO NOTHING',
+    );
   }
 
   async get(key: RenditionKey): Promise<StoredRendition | undefined> {

@@ -1,5 +1,5 @@
 import type { Article } from '@depeche/article';
-import { chunks, queryIn } from './article-store.batch-sql';
+import { chunks, queryIn } from './sql-batch';
 import type { SqlDatabase } from './sql-database';
 
 /** A current story as the feed API reads it: the canonical document and when the store took it. */

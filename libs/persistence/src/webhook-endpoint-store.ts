@@ -1,3 +1,4 @@
+import { DeliveryQueue } from './delivery-queue';
 import type { Partner } from '@depeche/contracts';
 import { partnerOf } from './partner-rows';
 import type { SqlDatabase } from './sql-database';
@@ -128,8 +129,15 @@ export class WebhookEndpointStore {
     return this.get(id);
   }
 
+  /** Removes the endpoint; what was still queued for it is dead-lettered, not left pending. */
   async remove(id: string): Promise<boolean> {
-    return (await this.db.execute('DELETE FROM webhook_endpoints WHERE id = $1', [id])) > 0;
+    return this.db.transaction(async (tx) => {
+      const removed = await tx.execute('DELETE FROM webhook_endpoints WHERE id = $1', [id]);
+      if (removed > 0) {
+        await DeliveryQueue.abandonTarget(tx, id, 'the endpoint was removed', this.clock());
+      }
+      return removed > 0;
+    });
   }
 
   private async require(id: string): Promise<WebhookEndpoint> {

@@ -1,3 +1,4 @@
+import { DeliveryQueue } from './delivery-queue';
 import type { SqlDatabase } from './sql-database';
 import {
   WEBSUB_COLUMNS,
@@ -63,13 +64,16 @@ export class WebsubSubscriptionStore {
     });
   }
 
-  async remove(topic: string, callback: string): Promise<boolean> {
-    return (
-      (await this.db.execute(
-        'DELETE FROM websub_subscriptions WHERE topic = $1 AND callback = $2',
+  /** Unsubscribes; what was still queued for the subscriber is dead-lettered, not left pending. */
+  async remove(topic: string, callback: string, now = new Date()): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        'DELETE FROM websub_subscriptions WHERE topic = $1 AND callback = $2 RETURNING id',
         [topic, callback],
-      )) > 0
-    );
+      );
+      if (row) await DeliveryQueue.abandonTarget(tx, row.id, 'the subscriber unsubscribed', now);
+      return row !== undefined;
+    });
   }
 
   async get(id: string): Promise<WebsubSubscription | undefined> {

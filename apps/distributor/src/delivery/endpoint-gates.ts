@@ -23,8 +23,17 @@ export class EndpointGates {
 
   /** Targets known here that may start nothing now. */
   closedTargets(now: number): string[] {
-    const known = new Set([...this.inFlight.keys(), ...this.circuits.keys()]);
-    return [...known].filter((target) => this.allowance(target, now) === 0);
+    return [...this.limits(now)].filter(([, free]) => free === 0).map(([target]) => target);
+  }
+
+  /** Targets known here that may start fewer than `perTarget` requests now, and how many. */
+  limits(now: number): Map<string, number> {
+    const limits = new Map<string, number>();
+    for (const target of new Set([...this.inFlight.keys(), ...this.circuits.keys()])) {
+      const free = this.allowance(target, now);
+      if (free < this.perTarget) limits.set(target, free);
+    }
+    return limits;
   }
 
   start(target: string, now: number): void {

@@ -3,6 +3,7 @@ import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
 import {
   DeliveryQueue,
   DeliveryRenditions,
+  renditionKeyString,
   type SqlDatabase,
   type StoredRendition,
 } from '@depeche/persistence';
@@ -11,7 +12,7 @@ import { withCorrelationId } from '@depeche/observability';
 import { randomUUID } from 'node:crypto';
 import type { CorrelationIds } from './correlation-ids';
 import { correlationOf } from './correlation-of';
-import { planDeliveries } from './plan-deliveries';
+import { planDeliveries, type RenditionRequest } from './plan-deliveries';
 import { renderPush } from './push-rendition';
 import { readItem } from './read-item';
 import type { TargetDirectory } from './target-directory';
@@ -68,13 +69,20 @@ export class ItemsBatchHandler {
     const history = await DeliveryQueue.deliveredPairs(this.db, [
       ...new Set(items.map((i) => i.articleId)),
     ]);
-    // An item that passed readItem but cannot be planned or rendered (a malformed article) would
-    // make the whole batch throw, which the consumer retries forever: dead-letter it instead.
+    // Each item is planned and rendered alone first: one that passed readItem but cannot be
+    // planned or rendered (a malformed article) would make the whole batch throw, which the
+    // consumer retries forever, so it is dead-lettered instead. Its renditions are kept, so each
+    // is rendered once.
+    const rendered = new Map<string, StoredRendition>();
     const plannable = items.filter((item) => {
       try {
         const single = planDeliveries([item], targets, new Set(history), now, randomUUID);
-        for (const { key, article, renderAt } of single.renditions)
-          renderPush(key.format, article, key.level, renderAt, this.settings.publicBaseUrl);
+        withCorrelationId(ids.get(`${item.articleId}@${item.version}`), () => {
+          for (const request of single.renditions) {
+            const key = renditionKeyString(request.key);
+            if (!rendered.has(key)) rendered.set(key, this.render(request));
+          }
+        });
         return true;
       } catch (error) {
         const message = sources.get(item);
@@ -84,17 +92,8 @@ export class ItemsBatchHandler {
     });
     if (plannable.length === 0) return { deadLetters, added: 0 };
     const plan = planDeliveries(plannable, targets, history, now, randomUUID);
-    const renditions: StoredRendition[] = plan.renditions.map(({ key, article, renderAt }) =>
-      withCorrelationId(ids.get(`${article.id}@${article.version}`), () => {
-        const rendition = renderPush(
-          key.format,
-          article,
-          key.level,
-          renderAt,
-          this.settings.publicBaseUrl,
-        );
-        return { ...key, mediaType: rendition.mediaType, body: rendition.body.toString('utf8') };
-      }),
+    const renditions = plan.renditions.map(
+      (request) => rendered.get(renditionKeyString(request.key)) ?? this.render(request),
     );
     const added = await this.db.transaction(async (tx) => {
       await DeliveryRenditions.put(tx, renditions, now);
@@ -106,6 +105,17 @@ export class ItemsBatchHandler {
       );
     }
     return { deadLetters, added };
+  }
+
+  private render({ key, article, renderAt }: RenditionRequest): StoredRendition {
+    const rendition = renderPush(
+      key.format,
+      article,
+      key.level,
+      renderAt,
+      this.settings.publicBaseUrl,
+    );
+    return { ...key, mediaType: rendition.mediaType, body: rendition.body.toString('utf8') };
   }
 
   private deadLetter(message: ConsumedMessage, error: unknown): DeadLetter {

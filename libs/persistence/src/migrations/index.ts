@@ -3,6 +3,7 @@ import { PARTNERS } from './0002-partners';
 import { LZ4_DOCUMENTS } from './0003-lz4-documents';
 import { DISTRIBUTION } from './0004-distribution';
 import { OPERATIONS } from './0005-operations';
+import { DELIVERY_CLAIMS } from './0006-delivery-claims';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   LZ4_DOCUMENTS,
   DISTRIBUTION,
   OPERATIONS,
+  DELIVERY_CLAIMS,
 ];
 
 export type { Migration };
