@@ -67,6 +67,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist.next/**',
       'node_modules/**',
       '.cache/**',
       'coverage/**',

@@ -19,7 +19,7 @@ const common = {
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   transformIgnorePatterns: ['/node_modules/(?!(feed)/)'],
   moduleNameMapper,
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.cache/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/dist.next/', '<rootDir>/.cache/'],
   setupFiles: ['reflect-metadata'],
 };
 

@@ -10,6 +10,9 @@ import { findStrayKafkaJvms } from '../kafka/kafka';
 const root = resolve(__dirname, '..', '..', '..');
 
 async function main(): Promise<void> {
+  // A broker that was running before (a benchmark, another checkout's tests) is not this run's to
+  // judge or kill: only JVMs that appeared during the run count as left behind.
+  const before = new Set(findStrayKafkaJvms());
   const jest = spawn(
     process.execPath,
     [
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
     jest.on('exit', (exitCode, signal) => done(exitCode ?? (signal ? 1 : 0))),
   );
   if (!process.env.KAFKA_BROKERS) {
-    const stray = await waitForNoStrayJvms(15_000);
+    const stray = await waitForNoStrayJvms(15_000, before);
     if (stray.length > 0) {
       console.error(
         `FAIL: broker JVMs left running after the tests: ${stray.join(', ')}; killing them`,
@@ -40,12 +43,16 @@ async function main(): Promise<void> {
 }
 
 /** The watchdog may need a moment after an interrupted run; a stopped broker is gone at once. */
-async function waitForNoStrayJvms(timeoutMs: number): Promise<number[]> {
+async function waitForNoStrayJvms(
+  timeoutMs: number,
+  before: ReadonlySet<number>,
+): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
-  let stray = findStrayKafkaJvms();
+  const ours = (): number[] => findStrayKafkaJvms().filter((pid) => !before.has(pid));
+  let stray = ours();
   while (stray.length > 0 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 500));
-    stray = findStrayKafkaJvms();
+    stray = ours();
   }
   return stray;
 }

@@ -29,6 +29,7 @@ import type { Admin, Producer } from 'kafkajs';
 import { countOutcomes } from './metrics/count-outcomes';
 import { IngestEnv } from './config/ingest.env';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { CombinedStore } from './pipeline/combined-store';
 import { IngestBatchHandler } from './pipeline/ingest-batch.handler';
 
 /** Prometheus scrapes every 15 s or so; sampling more often would only load the broker. */
@@ -87,7 +88,7 @@ export class IngestRuntime
       idleMs: 250,
       log: (message) => this.logger.warn(message),
     });
-    this.handler = new IngestBatchHandler(new ArticleStore(this.db), {
+    this.handler = new IngestBatchHandler(new CombinedStore(new ArticleStore(this.db)), {
       maxEventBytes: env.INGEST_MAX_EVENT_BYTES,
       itemsTopic: env.ITEMS_TOPIC,
       now: () => new Date(),

@@ -120,6 +120,12 @@ describe.each(DATABASES)('the sample article through ingest on %s', (_name, crea
     ]);
     expect(new Set(ofSample.map((i) => i.eventId)).size).toBe(3);
     expect(ofSample[0]?.article).toEqual(sampleArticle());
+    // The relay splices the stored article into each item: what goes out is exactly the JSON of
+    // the item, with nothing lost or doubled at the seams.
+    for (const m of messages) {
+      const text = m.value?.toString('utf8') ?? '';
+      expect(text).toBe(JSON.stringify(JSON.parse(text)));
+    }
     expect(messages.every((m) => m.headers['content-type'] === 'application/json')).toBe(true);
   });
 });

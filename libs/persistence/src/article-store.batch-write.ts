@@ -1,5 +1,5 @@
 import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
-import { chunks, compare, insertRows, placeholders } from './sql-batch';
+import { compare, insertRows } from './sql-batch';
 import type { SqlExecutor, SqlValue } from './sql-database';
 
 /** The advisory lock every writer of article_changes takes on PostgreSQL (see recordChanges). */
@@ -65,11 +65,30 @@ export async function writeOutcomes(
   await insertRows(
     tx,
     'outbox',
-    ['topic', 'message_key', 'message_value', 'headers', 'created_at'],
+    [
+      'topic',
+      'message_key',
+      'message_value',
+      'headers',
+      'created_at',
+      'article_id',
+      'version',
+      'document_at',
+    ],
     accepted.map(({ incoming }) => {
       const message = announce(incoming);
       const headers = JSON.stringify(message.headers);
-      return [message.topic, message.key, message.value, headers, incoming.receivedAt];
+      const { embeds } = message;
+      return [
+        message.topic,
+        message.key,
+        message.value,
+        headers,
+        incoming.receivedAt,
+        embeds?.articleId ?? null,
+        embeds?.version ?? null,
+        embeds?.at ?? null,
+      ];
     }),
   );
 
@@ -159,26 +178,32 @@ async function upsertCurrent(
   );
 }
 
-/** Replaces each claimed event's `pending` with its outcome: one UPDATE per outcome and chunk. */
+/**
+ * Records each new event id with its outcome, once, in sorted order (two overlapping batches
+ * insert in the same order and cannot deadlock). The ids were read as unseen before the batch was
+ * decided; one that another consumer of the partition (during a rebalance) stored since makes the
+ * insert come short: roll back, and the retry sees it as a duplicate.
+ */
 async function recordOutcomes(
   tx: SqlExecutor,
   batch: readonly IncomingVersion[],
   outcomes: readonly StoreOutcome[],
 ): Promise<void> {
-  const byOutcome = new Map<StoreOutcome, string[]>();
-  batch.forEach(({ eventId }, i) => {
+  const rows: SqlValue[][] = [];
+  batch.forEach(({ eventId, article, receivedAt }, i) => {
     const outcome = outcomes[i];
     if (outcome === undefined || outcome === 'duplicate-event') return;
-    const eventIds = byOutcome.get(outcome) ?? [];
-    eventIds.push(eventId);
-    byOutcome.set(outcome, eventIds);
+    rows.push([eventId, article.id, article.version, outcome, receivedAt]);
   });
-  for (const [outcome, eventIds] of byOutcome) {
-    for (const chunk of chunks(eventIds)) {
-      await tx.execute(
-        `UPDATE processed_events SET outcome = $1 WHERE event_id IN (${placeholders(chunk.length, 1, 2)})`,
-        [outcome, ...chunk],
-      );
-    }
+  rows.sort((a, b) => compare(String(a[0]), String(b[0])));
+  const inserted = await insertRows(
+    tx,
+    'processed_events',
+    ['event_id', 'article_id', 'version', 'outcome', 'processed_at'],
+    rows,
+    'ON CONFLICT (event_id) DO NOTHING',
+  );
+  if (inserted !== rows.length) {
+    throw new Error('processed_events changed while the batch was stored; retry the batch');
   }
 }

@@ -1,11 +1,11 @@
 import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
-import { chunks, compare, placeholders, queryIn } from './sql-batch';
+import { compare, placeholders, queryIn } from './sql-batch';
 import { writeOutcomes } from './article-store.batch-write';
 import type { SqlExecutor } from './sql-database';
 
 /**
- * Stores a batch with a few statements per 200 events instead of ~7 per event: claim the event
- * ids, lock and read what is current, decide every outcome in memory as if the versions arrived one
+ * Stores a batch with a few statements per 200 events instead of ~7 per event: read which event
+ * ids are new, lock and read what is current, decide every outcome in memory as if the versions arrived one
  * after another, then write each table with multi-row inserts.
  */
 export async function storeVersions(
@@ -23,38 +23,22 @@ export async function storeVersions(
 }
 
 /**
- * Inserts a `pending` row for each new event id and returns the ids this transaction inserted.
- * ON CONFLICT DO NOTHING makes a second consumer of the same partition (during a rebalance) wait
- * for the first one's commit, then skip what it stored. Ids go in sorted order so that two
- * overlapping batches claim in the same order and cannot deadlock each other.
+ * The event ids of the batch seen for the first time: neither in processed_events nor earlier in
+ * the batch. Nothing is written here; recordOutcomes inserts them with their outcomes at the end,
+ * and fails (the batch is retried) if another consumer stored one of them in between.
  */
 async function claimEvents(
   tx: SqlExecutor,
   batch: readonly IncomingVersion[],
 ): Promise<Set<string>> {
-  // The first occurrence of an id claims it; a repeat later in the batch is a duplicate event.
-  const first = new Map<string, IncomingVersion>();
-  for (const incoming of [...batch].reverse()) first.set(incoming.eventId, incoming);
-  const rows = [...first.values()]
-    .sort((a, b) => compare(a.eventId, b.eventId))
-    .map(({ eventId, article, receivedAt }) => [
-      eventId,
-      article.id,
-      article.version,
-      'pending',
-      receivedAt,
-    ]);
-  const claimed = new Set<string>();
-  for (const chunk of chunks(rows)) {
-    const inserted = await tx.query<{ event_id: string }>(
-      `INSERT INTO processed_events (event_id, article_id, version, outcome, processed_at)
-       VALUES ${placeholders(chunk.length, 5)}
-       ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
-      chunk.flat(),
-    );
-    for (const row of inserted) claimed.add(row.event_id);
-  }
-  return claimed;
+  const ids = [...new Set(batch.map((incoming) => incoming.eventId))].sort(compare);
+  const seen = await queryIn<{ event_id: string }>(
+    tx,
+    ids,
+    (list) => `SELECT event_id FROM processed_events WHERE event_id IN (${list})`,
+  );
+  const known = new Set(seen.map((row) => row.event_id));
+  return new Set(ids.filter((id) => !known.has(id)));
 }
 
 /**

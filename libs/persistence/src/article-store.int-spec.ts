@@ -89,7 +89,7 @@ describe.each([
     ]);
   });
 
-  it('writes one outbox message per accepted change, relays them in order, and marks them sent', async () => {
+  it('writes one outbox message per accepted change, relays them in order, and removes them once sent', async () => {
     expect(await outbox.backlog()).toBe(2);
     const sent: string[] = [];
     const relayed = await outbox.relay(10, (messages) => {
@@ -108,6 +108,28 @@ describe.each([
     );
     expect(await outbox.backlog()).toBe(1);
     expect(await outbox.relay(10, () => Promise.resolve())).toBe(1);
+    expect(await outbox.backlog()).toBe(0);
+  });
+
+  it('relays a message that refers to its stored version with the document spliced back in, byte-exact', async () => {
+    const story = version(1, { id: 'spliced', guid: 'urn:test:spliced' });
+    const head = `{"eventId":"${story.eventId}","article":`;
+    const byReference = (incoming: IncomingVersion): OutboxMessage => ({
+      ...announce(incoming),
+      value: `${head}}`,
+      embeds: {
+        articleId: incoming.article.id,
+        version: incoming.article.version,
+        at: head.length,
+      },
+    });
+    expect(await store.storeBatch([story], byReference)).toEqual(['accepted']);
+    const sent: string[] = [];
+    await outbox.relay(10, (messages) => {
+      sent.push(...messages.map((m) => m.value));
+      return Promise.resolve();
+    });
+    expect(sent).toEqual([`${head}${JSON.stringify(story.article)}}`]);
     expect(await outbox.backlog()).toBe(0);
   });
 

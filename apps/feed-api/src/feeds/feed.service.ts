@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
-import { Problem, PROBLEM_TYPES } from '../http/problem';
+import { Problem } from '@depeche/observability';
+import { PROBLEM_TYPES } from '../http/problem';
 import type { BuiltDocument } from '../cache/document-spec';
 import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';

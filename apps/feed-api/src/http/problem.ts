@@ -9,7 +9,3 @@ export const PROBLEM_TYPES = {
   channelForbidden: 'urn:depeche:problem:channel-forbidden',
   formatForbidden: 'urn:depeche:problem:format-forbidden',
 } as const;
-
-// Problem itself is @depeche/observability's, shared by every app. Re-exported for feeds/, which
-// imports it from here: import it from @depeche/observability elsewhere, and there too once changed.
-export { Problem } from '@depeche/observability';

@@ -31,16 +31,16 @@ export class IngestEnv extends PipelineTopicsEnv {
   INGEST_SESSION_TIMEOUT_MS = 30_000;
 
   /**
-   * Partitions handled at once by one process. Each partition stays in order; more than one lets
-   * the CPU work of one batch overlap the database commit of another. On 2 cores shared with Kafka
-   * and PostgreSQL, 3 measured no faster than 1 and held 70 MB more (bench:ingest), so 1; raise it
-   * where the database, not this process, is the slower side.
+   * Partitions handled at once by one process. Each partition stays in order; their batches, handed
+   * in while a transaction runs, are stored together in the next one (CombinedStore), so the CPU
+   * work of some overlaps the commit of others and a commit carries several partitions' events.
+   * 6, the partition count of the pipeline's topics (bench:ingest: see the README).
    */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(64)
-  INGEST_PARTITIONS_CONCURRENTLY = 1;
+  INGEST_PARTITIONS_CONCURRENTLY = 6;
 
   /**
    * Bytes one fetch may bring, all partitions together. Fetched events wait in memory until their

@@ -1,7 +1,8 @@
 import { normalizeArticle, type SyndicationItem } from '@depeche/article';
 import { HEADERS, PermanentError, type RawMessage } from '@depeche/contracts';
 import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
-import type { ArticleStore, IncomingVersion, OutboxMessage } from '@depeche/persistence';
+import type { IncomingVersion, OutboxMessage } from '@depeche/persistence';
+import type { BatchStore } from './combined-store';
 import { decodeArticleEvent } from './decode-article-event';
 
 export interface IngestSettings {
@@ -17,7 +18,7 @@ export interface IngestSettings {
  */
 export class IngestBatchHandler {
   constructor(
-    private readonly store: ArticleStore,
+    private readonly store: BatchStore,
     private readonly settings: IngestSettings,
   ) {}
 
@@ -38,7 +39,7 @@ export class IngestBatchHandler {
         });
       }
     }
-    if (incoming.length > 0) await this.store.storeBatch(incoming, (v) => this.announce(v));
+    if (incoming.length > 0) await this.store.storeBatch(incoming, this.announce);
     return deadLetters;
   }
 
@@ -58,21 +59,27 @@ export class IngestBatchHandler {
     };
   }
 
-  private announce(incoming: IncomingVersion): OutboxMessage {
+  /**
+   * The syndication item, written as JSON.stringify(item) would write it, but with the article
+   * left out: the outbox refers to the copy stored in article_versions (the same
+   * JSON.stringify(article)), and the relay splices it back in at `embeds.at`.
+   */
+  private readonly announce = (incoming: IncomingVersion): OutboxMessage => {
     const { article } = incoming;
-    const item: SyndicationItem = {
+    const item: Omit<SyndicationItem, 'article'> = {
       eventId: incoming.eventId,
       articleId: article.id,
       guid: article.guid,
       version: article.version,
       change: article.change,
       storedAt: incoming.receivedAt,
-      article,
     };
+    const head = `${JSON.stringify(item).slice(0, -1)},"article":`;
     return {
       topic: this.settings.itemsTopic,
       key: article.id,
-      value: JSON.stringify(item),
+      value: `${head}}`,
+      embeds: { articleId: article.id, version: article.version, at: head.length },
       headers: {
         [HEADERS.contentType]: 'application/json',
         [HEADERS.schemaVersion]: '1',
@@ -80,7 +87,7 @@ export class IngestBatchHandler {
         ...(incoming.correlationId ? { [HEADERS.correlationId]: incoming.correlationId } : {}),
       },
     };
-  }
+  };
 }
 
 /** Pure code fails the same way every time: any error from it is permanent. */

@@ -4,6 +4,7 @@ import { LZ4_DOCUMENTS } from './0003-lz4-documents';
 import { DISTRIBUTION } from './0004-distribution';
 import { OPERATIONS } from './0005-operations';
 import { DELIVERY_CLAIMS } from './0006-delivery-claims';
+import { OUTBOX_BY_REFERENCE } from './0007-outbox-by-reference';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DISTRIBUTION,
   OPERATIONS,
   DELIVERY_CLAIMS,
+  OUTBOX_BY_REFERENCE,
 ];
 
 export type { Migration };
