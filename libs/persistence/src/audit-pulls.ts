@@ -26,13 +26,22 @@ export interface PullRecorderOptions {
   readonly flushMs?: number;
   /** Write at once when this many rows wait. */
   readonly maxRows?: number;
-  /** Rows kept when the database is down; older ones are dropped and counted, never blocking a request. */
+  /** Rows kept when the database is down; newer ones are dropped and counted, never blocking a request. */
   readonly maxPending?: number;
+  /**
+   * A partner pulling the same representation (path and ETag) again within this time is not
+   * recorded again (default 60 s): the trail keeps the first pull of each document and then one a
+   * minute while the partner keeps pulling it, instead of fifty rows per request of a client
+   * polling an unchanged feed thousands of times a second.
+   */
+  readonly repeatMs?: number;
   readonly onError?: (error: Error) => void;
 }
 
 /** Rows per INSERT: 7 columns × 500 stays under SQLite's 32,766 bound parameters. */
 const ROWS_PER_STATEMENT = 500;
+/** Representations remembered for repeatMs; the oldest are forgotten first. */
+const REMEMBERED = 10_000;
 
 /**
  * Records partner pulls off the request path: `record()` only appends to memory; a timer writes
@@ -43,6 +52,8 @@ export class PullRecorder {
   private pending: SqlValue[][] = [];
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
+  /** When each partner|path|etag was last recorded, oldest first. */
+  private readonly recorded = new Map<string, number>();
   dropped = 0;
 
   constructor(
@@ -51,16 +62,23 @@ export class PullRecorder {
   ) {}
 
   record(pull: PartnerPull): void {
+    const key = `${pull.partnerId}\n${pull.path}\n${pull.etag}`;
+    const time = pull.pulledAt.getTime();
+    const last = this.recorded.get(key);
+    if (last !== undefined && time - last < (this.options.repeatMs ?? 60_000)) return;
+    this.recorded.delete(key);
+    this.recorded.set(key, time);
+    if (this.recorded.size > REMEMBERED) {
+      const oldest = this.recorded.keys().next();
+      if (!oldest.done) this.recorded.delete(oldest.value);
+    }
     const at = pull.pulledAt.toISOString();
     const ids = pull.articleIds.length > 0 ? pull.articleIds : [null];
-    for (const id of ids) {
+    const room = (this.options.maxPending ?? 100_000) - this.pending.length;
+    for (const id of ids.slice(0, Math.max(0, room))) {
       this.pending.push([pull.partnerId, id, pull.format, pull.etag, pull.path, at]);
     }
-    const max = this.options.maxPending ?? 100_000;
-    if (this.pending.length > max) {
-      this.dropped += this.pending.length - max;
-      this.pending = this.pending.slice(-max);
-    }
+    this.dropped += Math.max(0, ids.length - Math.max(0, room));
     if (this.pending.length >= (this.options.maxRows ?? ROWS_PER_STATEMENT)) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1_000);
   }
@@ -88,7 +106,10 @@ export class PullRecorder {
         );
       } catch (error) {
         // Put them back for the next flush (bounded by maxPending).
-        this.pending = [...rows.slice(i), ...this.pending];
+        this.pending = [...rows.slice(i), ...this.pending].slice(
+          0,
+          this.options.maxPending ?? 100_000,
+        );
         this.options.onError?.(error as Error);
         this.timer ??= setTimeout(() => void this.flush(), this.options.flushMs ?? 1_000);
         return;

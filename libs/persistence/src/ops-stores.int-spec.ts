@@ -89,7 +89,7 @@ describe.each(DATABASES)('the operations tables on %s', (_, create) => {
     );
     expect(Number(before?.n)).toBe(0);
     recorder.record({ ...pull, articleIds: ['a'], format: 'atom', etag: '"e2"' });
-    recorder.record({ ...pull, articleIds: [] }); // a feed that carried no article
+    recorder.record({ ...pull, articleIds: [], etag: '"e3"' }); // a feed that carried no article
     await recorder.flush();
 
     await new OpsDeliveryEventStore(database.db).record({
@@ -117,6 +117,30 @@ describe.each(DATABASES)('the operations tables on %s', (_, create) => {
       'SELECT COUNT(*) AS n FROM audit_pulls',
     );
     expect(Number(all?.n)).toBe(4); // a, b, a, and the empty pull
+  });
+
+  it('records a representation a partner pulls again only once a minute', async () => {
+    const recorder = new PullRecorder(database.db, { flushMs: 60_000 });
+    const t = new Date('2026-03-02T09:00:00Z');
+    const pull = { partnerId: 'p', articleIds: ['x', 'y'], format: 'rss', path: '/f.rss' };
+    for (const [etag, ms] of [
+      ['"v1"', 0],
+      ['"v1"', 1_000], // the same document again within the minute: not recorded
+      ['"v2"', 2_000], // the feed changed: recorded
+      ['"v1"', 59_999], // still within the minute of the first
+      ['"v1"', 60_000], // a minute later: recorded again
+    ] as const) {
+      recorder.record({ ...pull, etag, pulledAt: new Date(t.getTime() + ms) });
+    }
+    await recorder.flush();
+    const rows = await database.db.query<{ etag: string; pulled_at: string }>(
+      "SELECT etag, pulled_at FROM audit_pulls WHERE partner_id = 'p' AND article_id = 'x' ORDER BY id",
+    );
+    expect(rows.map((r) => [r.etag, r.pulled_at])).toEqual([
+      ['"v1"', '2026-03-02T09:00:00.000Z'],
+      ['"v2"', '2026-03-02T09:00:02.000Z'],
+      ['"v1"', '2026-03-02T09:01:00.000Z'],
+    ]);
   });
 
   it('keeps operator actions newest first', async () => {
