@@ -83,6 +83,9 @@ export class DistributorRuntime
     registry: MetricsRegistry,
   ) {
     const kafka = createKafka(env);
+    // This process's worker: it holds the leases of what it claims, and of what its fan-out
+    // inserts already claimed for it.
+    const owner = `${process.pid}-${randomUUID()}`;
     this.metrics = new DeliveryMetrics(registry);
     this.db = openDatabase(env);
     // loadConfig validated both; the fallbacks are never used.
@@ -115,6 +118,11 @@ export class DistributorRuntime
         now: () => new Date(),
         correlations: this.correlations,
         log: (level, message) => this.logger[level](message),
+        dispatch: {
+          owner,
+          leaseMs: env.DISTRIBUTOR_LEASE_MS,
+          room: (targetId) => this.worker.room(targetId),
+        },
       },
     );
     this.gates = new EndpointGates(
@@ -137,7 +145,7 @@ export class DistributorRuntime
         }),
       },
       {
-        owner: `${process.pid}-${randomUUID()}`,
+        owner,
         leaseMs: env.DISTRIBUTOR_LEASE_MS,
         pollMs: env.DISTRIBUTOR_POLL_MS,
         maxInFlight: env.DISTRIBUTOR_MAX_IN_FLIGHT,
@@ -185,7 +193,8 @@ export class DistributorRuntime
         .catch((error: unknown) => this.logger.warn(`lease sweep: ${String(error)}`));
     }, LEASE_SWEEP_MS);
     await this.consumer.start(async (messages) => {
-      const { deadLetters, added } = await this.handler.handle(messages);
+      const { deadLetters, added, claimed } = await this.handler.handle(messages);
+      this.worker.dispatch(claimed);
       if (added > 0) this.worker.notify();
       return deadLetters;
     });

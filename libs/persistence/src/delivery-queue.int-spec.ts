@@ -177,6 +177,42 @@ describe.each([
     ]);
   });
 
+  it('inserts deliveries already claimed by a worker, once, and other workers leave them alone', async () => {
+    const rows = [delivery('a', 's1', 1), delivery('b', 's1', 1)];
+    const claimed = await database.db.transaction((tx) =>
+      DeliveryQueue.enqueueClaimed(tx, rows, t0, 'fan-out', 10_000),
+    );
+    expect(claimed.map((d) => [d.id, d.status, d.leaseOwner, d.attempts])).toEqual([
+      ['a-s1-1', 'in_flight', 'fan-out', 1],
+      ['b-s1-1', 'in_flight', 'fan-out', 1],
+    ]);
+    // The item again (at least once): nothing new, so nothing to send twice.
+    const again = rows.map((r) => ({ ...r, id: `${r.id}-repeat` }));
+    expect(
+      await database.db.transaction((tx) =>
+        DeliveryQueue.enqueueClaimed(tx, again, t0, 'fan-out', 10_000),
+      ),
+    ).toEqual([]);
+    expect(await queue.claim(claimOf('other', at(5_000)))).toEqual([]);
+    expect(await queue.markDelivered('a-s1-1', 'fan-out', at(1), 200)).toBe(true);
+    // Its lease runs out like any claim's: another worker takes it over.
+    expect((await queue.claim(claimOf('other', at(10_000)))).map((d) => d.id)).toEqual(['b-s1-1']);
+  });
+
+  it('tells which stories went to which targets, and which are still open there', async () => {
+    await database.db.transaction(async (tx) => {
+      await DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1), delivery('b', 's1', 1)], t0);
+      await DeliveryQueue.enqueue(tx, [delivery('a', 's2', 1)], t0);
+    });
+    const [first] = await queue.claim(claimOf('w', t0, { perTarget: 1, limit: 1 }));
+    await queue.markDelivered(first?.id ?? '', 'w', t0, 200);
+    const history = await DeliveryQueue.storyHistory(database.db, ['s1', 's2', 'unknown']);
+    expect([...history.delivered].sort()).toEqual(['a|s1', 'a|s2', 'b|s1']);
+    expect([...history.open].sort()).toEqual(
+      ['a|s1', 'a|s2', 'b|s1'].filter((pair) => pair !== `${first?.targetId}|${first?.articleId}`),
+    );
+  });
+
   it('puts dead letters back, due now, with attempts reset', async () => {
     await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1)], t0));
     await queue.claim(claimOf('w', t0));

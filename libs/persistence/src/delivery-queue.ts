@@ -6,7 +6,7 @@ import {
   type DeliveryStatus,
   type NewDelivery,
 } from './delivery';
-import { insertRows } from './sql-batch';
+import { chunks, insertRows, placeholders as rowPlaceholders } from './sql-batch';
 import type { SqlExecutor, SqlValue } from './sql-database';
 
 const ENQUEUE_COLUMNS = [
@@ -75,24 +75,7 @@ export class DeliveryQueue {
       tx,
       'deliveries',
       ENQUEUE_COLUMNS,
-      deliveries.map((d) => [
-        d.id,
-        d.kind,
-        d.targetId,
-        d.articleId,
-        d.guid,
-        d.version,
-        d.change,
-        d.format,
-        d.level,
-        d.embargoed,
-        'pending',
-        d.notBefore,
-        d.notBefore,
-        0,
-        d.storedAt,
-        createdAt,
-      ]),
+      deliveries.map((d) => enqueueRow(d, 'pending', 0, createdAt)),
       'ON CONFLICT (target_id, guid, version) DO NOTHING',
     );
   }
@@ -115,18 +98,61 @@ export class DeliveryQueue {
     );
   }
 
-  /** `target|article` pairs that already have a delivery: a withdrawal goes where the story went. */
-  static async deliveredPairs(
+  /**
+   * For the stories of a batch, the `target|article` pairs that have a delivery (`delivered`: a
+   * withdrawal goes where the story went) and those with one still open, pending or in flight
+   * (`open`: a newer version for that target must wait its turn, so the fan-out does not claim it).
+   */
+  static async storyHistory(
     tx: SqlExecutor,
     articleIds: readonly string[],
-  ): Promise<Set<string>> {
-    if (articleIds.length === 0) return new Set();
-    const rows = await tx.query<{ target_id: string; article_id: string }>(
-      `SELECT DISTINCT target_id, article_id FROM deliveries
-       WHERE article_id IN (${placeholders(1, articleIds.length)})`,
-      articleIds,
-    );
-    return new Set(rows.map((r) => `${r.target_id}|${r.article_id}`));
+  ): Promise<{ delivered: Set<string>; open: Set<string> }> {
+    const delivered = new Set<string>();
+    const open = new Set<string>();
+    for (const chunk of chunks(articleIds)) {
+      const rows = await tx.query<{ target_id: string; article_id: string; open: number | string }>(
+        `SELECT target_id, article_id,
+           MAX(CASE WHEN status IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS open
+         FROM deliveries WHERE article_id IN (${placeholders(1, chunk.length)})
+         GROUP BY target_id, article_id`,
+        chunk,
+      );
+      for (const row of rows) {
+        const pair = `${row.target_id}|${row.article_id}`;
+        delivered.add(pair);
+        if (Number(row.open) > 0) open.add(pair);
+      }
+    }
+    return { delivered, open };
+  }
+
+  /**
+   * Inserts deliveries already claimed by `owner` (in the caller's transaction), for the fan-out
+   * to send at once without a claim round trip. Only rows that were not there yet come back: a
+   * repeat of the item (at least once) claims nothing, so nothing is sent twice by this path.
+   */
+  static async enqueueClaimed(
+    tx: SqlExecutor,
+    deliveries: readonly NewDelivery[],
+    now: Date,
+    owner: string,
+    leaseMs: number,
+  ): Promise<Delivery[]> {
+    const createdAt = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    const columns = [...ENQUEUE_COLUMNS, 'lease_owner', 'lease_until'];
+    const claimed: Delivery[] = [];
+    for (const chunk of chunks(deliveries)) {
+      const rows = await tx.query<DeliveryRow>(
+        `INSERT INTO deliveries (${columns.join(', ')})
+         VALUES ${rowPlaceholders(chunk.length, columns.length)}
+         ON CONFLICT (target_id, guid, version) DO NOTHING
+         RETURNING ${DELIVERY_COLUMNS}`,
+        chunk.flatMap((d) => [...enqueueRow(d, 'in_flight', 1, createdAt), owner, leaseUntil]),
+      );
+      claimed.push(...rows.map(deliveryOf));
+    }
+    return claimed;
   }
 
   /**
@@ -410,6 +436,33 @@ function claimInDueOrder(allowed: string, excluded: string, inOrder: string): st
          ORDER BY d.not_before, d.id
          LIMIT $5
        )`;
+}
+
+/** A new delivery's values in ENQUEUE_COLUMNS order. */
+function enqueueRow(
+  d: NewDelivery,
+  status: DeliveryStatus,
+  attempts: number,
+  createdAt: string,
+): SqlValue[] {
+  return [
+    d.id,
+    d.kind,
+    d.targetId,
+    d.articleId,
+    d.guid,
+    d.version,
+    d.change,
+    d.format,
+    d.level,
+    d.embargoed,
+    status,
+    d.notBefore,
+    d.notBefore,
+    attempts,
+    d.storedAt,
+    createdAt,
+  ];
 }
 
 /** `$from, $from+1, …` for an IN list. */

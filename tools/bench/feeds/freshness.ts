@@ -60,6 +60,8 @@ export async function measureFreshness(o: FreshnessOptions): Promise<FreshnessFi
       ITEMS_TOPIC: await topics.create('bench.feeds.items', 6),
       INGEST_GROUP_ID: uniqueName('bench-feeds-ingest'),
       LOG_LEVEL: 'warn',
+      // To compare settings without editing the bench, e.g. INGEST_PARTITIONS_CONCURRENTLY=6.
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
     });
     const run = uniqueName('fresh');
     let pollError: Error | undefined;

@@ -39,6 +39,8 @@ export class DeliveryWorker {
   private stopping = false;
   private readonly running = new Set<Promise<void>>();
   private readonly delivered: DeliveredBatch;
+  /** Deliveries claimed for this worker by the fan-out, waiting for a free slot of their target. */
+  private readonly waiting = new Map<string, { delivery: Delivery; heldAt: number }[]>();
 
   constructor(
     private readonly queue: DeliveryQueue,
@@ -75,6 +77,30 @@ export class DeliveryWorker {
   }
 
   /**
+   * How many more deliveries to `targetId` the fan-out may claim for this worker now: its free
+   * slots plus one more round held in memory, none while its circuit is open. Held rows wait at
+   * most a few requests' time, far inside their lease.
+   */
+  room(targetId: string): number {
+    if (this.stopping) return 0;
+    const allowance = this.gates.allowance(targetId, this.settings.now().getTime());
+    if (allowance <= 0) return 0;
+    const held = this.waiting.get(targetId)?.length ?? 0;
+    return Math.max(0, allowance + this.settings.perTarget - held);
+  }
+
+  /** Deliveries the fan-out inserted already claimed by this worker: sent as slots allow. */
+  dispatch(deliveries: readonly Delivery[]): void {
+    const heldAt = this.settings.now().getTime();
+    for (const delivery of deliveries) {
+      const list = this.waiting.get(delivery.targetId) ?? [];
+      list.push({ delivery, heldAt });
+      this.waiting.set(delivery.targetId, list);
+    }
+    for (const targetId of new Set(deliveries.map((d) => d.targetId))) this.startWaiting(targetId);
+  }
+
+  /**
    * A finished request frees a slot; the slots freed within a few milliseconds are filled by one
    * claim instead of one claim each (at thousands of deliveries a second, a claim per delivery
    * would be most of the database's work).
@@ -91,15 +117,27 @@ export class DeliveryWorker {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     if (this.soon) clearTimeout(this.soon);
+    // Held rows go back to the queue now rather than when their lease runs out.
+    const held = [...this.waiting.values()].flat();
+    this.waiting.clear();
+    await Promise.allSettled(
+      held.map(({ delivery }) => this.queue.release(delivery.id, this.settings.owner)),
+    );
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
   private async pump(): Promise<void> {
+    await this.tendWaiting();
     while (!this.stopping) {
       const free = this.settings.maxInFlight - this.inFlight;
       if (free <= 0) return;
       const now = this.settings.now();
       const limits = this.gates.limits(now.getTime());
+      // Rows the fan-out handed over take a target's slots before claimed ones.
+      for (const [target, list] of this.waiting) {
+        const allowance = limits.get(target) ?? this.settings.perTarget;
+        limits.set(target, Math.max(0, allowance - list.length));
+      }
       const excludeTargets = [...limits].filter(([, n]) => n === 0).map(([target]) => target);
       for (const target of excludeTargets) limits.delete(target);
       const claimed = await this.queue.claim({
@@ -117,16 +155,52 @@ export class DeliveryWorker {
           await this.queue.release(delivery.id, this.settings.owner);
           continue;
         }
-        this.gates.start(delivery.targetId, now.getTime());
-        this.inFlight += 1;
-        const run = this.run(delivery).finally(() => {
-          this.inFlight -= 1;
-          this.running.delete(run);
-          this.notifySoon();
-        });
-        this.running.add(run);
+        this.begin(delivery);
       }
     }
+  }
+
+  private startWaiting(targetId: string): void {
+    const list = this.waiting.get(targetId);
+    while (
+      list &&
+      list.length > 0 &&
+      this.gates.allowance(targetId, this.settings.now().getTime()) > 0
+    ) {
+      const next = list.shift();
+      if (next) this.begin(next.delivery);
+    }
+    if (list?.length === 0) this.waiting.delete(targetId);
+  }
+
+  /**
+   * On every pump: held rows start where their target has room again (a circuit that closed), and
+   * rows held for half their lease (a target whose circuit stays open) go back to the queue, so a
+   * lease never runs out on a row this worker still holds.
+   */
+  private async tendWaiting(): Promise<void> {
+    const now = this.settings.now().getTime();
+    for (const targetId of [...this.waiting.keys()]) this.startWaiting(targetId);
+    for (const [targetId, list] of this.waiting) {
+      const stale = list.filter(({ heldAt }) => now - heldAt >= this.settings.leaseMs / 2);
+      if (stale.length === 0) continue;
+      const kept = list.filter((entry) => !stale.includes(entry));
+      if (kept.length > 0) this.waiting.set(targetId, kept);
+      else this.waiting.delete(targetId);
+      for (const { delivery } of stale) await this.queue.release(delivery.id, this.settings.owner);
+    }
+  }
+
+  private begin(delivery: Delivery): void {
+    this.gates.start(delivery.targetId, this.settings.now().getTime());
+    this.inFlight += 1;
+    const run = this.run(delivery).finally(() => {
+      this.inFlight -= 1;
+      this.running.delete(run);
+      if (!this.stopping) this.startWaiting(delivery.targetId);
+      this.notifySoon();
+    });
+    this.running.add(run);
   }
 
   private async run(delivery: Delivery): Promise<void> {

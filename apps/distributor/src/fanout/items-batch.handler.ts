@@ -4,6 +4,7 @@ import {
   DeliveryQueue,
   DeliveryRenditions,
   renditionKeyString,
+  type Delivery,
   type SqlDatabase,
   type StoredRendition,
 } from '@depeche/persistence';
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { CorrelationIds } from './correlation-ids';
 import { correlationOf } from './correlation-of';
 import { planDeliveries, type RenditionRequest } from './plan-deliveries';
+import { sendAtOnce } from './send-at-once';
 import { renderPush } from './push-rendition';
 import { readItem } from './read-item';
 import type { TargetDirectory } from './target-directory';
@@ -23,6 +25,23 @@ export interface FanOutSettings {
   /** Where each item's correlation id is kept for the reports of its deliveries. */
   readonly correlations?: CorrelationIds;
   readonly log?: (level: 'warn' | 'debug', message: string) => void;
+  /**
+   * Deliveries this worker may take as it inserts them (sendAtOnce): its owner id and lease, and
+   * how many more it can start or hold for a target now. Without it every delivery is claimed.
+   */
+  readonly dispatch?: {
+    readonly owner: string;
+    readonly leaseMs: number;
+    readonly room: (targetId: string) => number;
+  };
+}
+
+export interface FannedOut {
+  readonly deadLetters: DeadLetter[];
+  /** Deliveries queued as pending, for the claims. */
+  readonly added: number;
+  /** Deliveries inserted already claimed by this worker: to send now. */
+  readonly claimed: Delivery[];
 }
 
 /**
@@ -37,9 +56,7 @@ export class ItemsBatchHandler {
     private readonly settings: FanOutSettings,
   ) {}
 
-  async handle(
-    messages: readonly ConsumedMessage[],
-  ): Promise<{ deadLetters: DeadLetter[]; added: number }> {
+  async handle(messages: readonly ConsumedMessage[]): Promise<FannedOut> {
     const deadLetters: DeadLetter[] = [];
     const items: SyndicationItem[] = [];
     const sources = new Map<SyndicationItem, ConsumedMessage>();
@@ -59,14 +76,14 @@ export class ItemsBatchHandler {
         }
       });
     }
-    if (items.length === 0) return { deadLetters, added: 0 };
+    if (items.length === 0) return { deadLetters, added: 0, claimed: [] };
     const now = this.settings.now();
     const targets = await this.targets.load(now);
     if (targets.webhooks.length === 0 && targets.websub.length === 0)
-      return { deadLetters, added: 0 };
+      return { deadLetters, added: 0, claimed: [] };
     // Only this member writes deliveries for these stories (Kafka gives it their partition), so
     // the history may be read before the transaction; rendering stays out of it too.
-    const history = await DeliveryQueue.deliveredPairs(this.db, [
+    const { delivered: history, open } = await DeliveryQueue.storyHistory(this.db, [
       ...new Set(items.map((i) => i.articleId)),
     ]);
     // Each item is planned and rendered alone first: one that passed readItem but cannot be
@@ -90,21 +107,31 @@ export class ItemsBatchHandler {
         return false;
       }
     });
-    if (plannable.length === 0) return { deadLetters, added: 0 };
+    if (plannable.length === 0) return { deadLetters, added: 0, claimed: [] };
     const plan = planDeliveries(plannable, targets, history, now, randomUUID);
     const renditions = plan.renditions.map(
       (request) => rendered.get(renditionKeyString(request.key)) ?? this.render(request),
     );
-    const added = await this.db.transaction(async (tx) => {
+    const { dispatch } = this.settings;
+    const atOnce = dispatch ? sendAtOnce(plan.deliveries, open, now, dispatch.room) : new Set();
+    const { added, claimed } = await this.db.transaction(async (tx) => {
       await DeliveryRenditions.put(tx, renditions, now);
-      return DeliveryQueue.enqueue(tx, plan.deliveries, now);
+      const queued = plan.deliveries.filter((d) => !atOnce.has(d.id));
+      const taken = plan.deliveries.filter((d) => atOnce.has(d.id));
+      return {
+        added: await DeliveryQueue.enqueue(tx, queued, now),
+        claimed:
+          dispatch && taken.length > 0
+            ? await DeliveryQueue.enqueueClaimed(tx, taken, now, dispatch.owner, dispatch.leaseMs)
+            : [],
+      };
     });
     for (const item of plannable) {
       withCorrelationId(ids.get(`${item.articleId}@${item.version}`), () =>
         this.settings.log?.('debug', `fanned out ${item.articleId} v${item.version}`),
       );
     }
-    return { deadLetters, added };
+    return { deadLetters, added, claimed };
   }
 
   private render({ key, article, renderAt }: RenditionRequest): StoredRendition {
