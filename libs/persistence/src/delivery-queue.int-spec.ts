@@ -1,42 +1,26 @@
 import {
   createPostgresTestDatabase,
   createSqliteTestDatabase,
+  newDelivery,
   type TestDatabase,
 } from '@depeche/testing';
-import {
-  DeliveryQueue,
-  migrate,
-  MIGRATIONS,
-  PartnerStore,
-  WebhookEndpointStore,
-  type NewDelivery,
-} from '.';
+import { DeliveryQueue, migrate, MIGRATIONS, PartnerStore, WebhookEndpointStore } from '.';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
 
-function delivery(target: string, article: string, version: number, notBefore = t0): NewDelivery {
-  return {
-    id: `${target}-${article}-${version}`,
-    kind: 'webhook',
-    targetId: target,
-    articleId: article,
-    guid: `urn:${article}`,
-    version,
-    change: 'published',
-    format: 'ninjs',
-    level: 'full',
-    embargoed: false,
-    notBefore: notBefore.toISOString(),
-    storedAt: t0.toISOString(),
-  };
-}
+const delivery = (target: string, article: string, version: number, notBefore = t0) =>
+  newDelivery(target, article, version, notBefore, t0);
 
 /** Claims look only at existing, active targets: every target a test queues for is an endpoint. */
-async function endpointsFor(database: TestDatabase, ids: readonly string[]): Promise<void> {
+async function endpointsFor(
+  database: TestDatabase,
+  ids: readonly string[],
+  partnerId = 'owner',
+): Promise<void> {
   await new PartnerStore(database.db).createPartner({
-    id: 'owner',
-    name: 'owner',
+    id: partnerId,
+    name: partnerId,
     entitlement: {
       sections: ['international'],
       languages: [],
@@ -50,7 +34,7 @@ async function endpointsFor(database: TestDatabase, ids: readonly string[]): Pro
   for (const id of ids) {
     await endpoints.create({
       id,
-      partnerId: 'owner',
+      partnerId,
       url: `https://${id}.example/hook`,
       format: 'ninjs',
       secret: 'sealed',
@@ -225,29 +209,7 @@ describe.each([
     expect(again).toMatchObject({ id: 'a-s1-1', attempts: 1, status: 'in_flight' });
   });
   it("redelivers one partner's dead letters, and no other partner's", async () => {
-    const partners = new PartnerStore(database.db);
-    const endpoints = new WebhookEndpointStore(database.db);
-    for (const id of ['p1', 'p2']) {
-      await partners.createPartner({
-        id,
-        name: id,
-        entitlement: {
-          sections: ['international'],
-          languages: [],
-          territories: [],
-          contentLevel: 'full',
-          formats: ['ninjs'],
-          embargo: 'on-lift',
-        },
-      });
-      await endpoints.create({
-        id: `e-${id}`,
-        partnerId: id,
-        url: `https://${id}.example/hook`,
-        format: 'ninjs',
-        secret: 'sealed',
-      });
-    }
+    for (const id of ['p1', 'p2']) await endpointsFor(database, [`e-${id}`], id);
     const rows = [delivery('e-p1', 's1', 1), delivery('e-p2', 's1', 1)];
     await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
     for (const claimed of await queue.claim(claimOf('w', t0))) {

@@ -9,3 +9,4 @@ export * from './sample-event';
 export * from './oracles';
 export * from './repo-root';
 export * from './prometheus-text';
+export * from './new-delivery';

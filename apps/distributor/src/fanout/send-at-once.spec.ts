@@ -1,24 +1,10 @@
-import type { NewDelivery } from '@depeche/persistence';
+import { newDelivery } from '@depeche/testing';
 import { sendAtOnce } from './send-at-once';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 
-function delivery(target: string, article: string, version: number, notBefore = now): NewDelivery {
-  return {
-    id: `${target}-${article}-${version}`,
-    kind: 'webhook',
-    targetId: target,
-    articleId: article,
-    guid: `urn:${article}`,
-    version,
-    change: 'published',
-    format: 'ninjs',
-    level: 'full',
-    embargoed: false,
-    notBefore: notBefore.toISOString(),
-    storedAt: now.toISOString(),
-  };
-}
+const delivery = (target: string, article: string, version: number, notBefore = now) =>
+  newDelivery(target, article, version, notBefore, now);
 
 const roomy = () => 10;
 
