@@ -11,6 +11,12 @@ interface Entry {
   dirty: boolean;
 }
 
+/** A first build in flight; `changed` once a story changed while it read what it renders. */
+interface FirstBuild {
+  readonly promise: Promise<BuiltDocument>;
+  changed: boolean;
+}
+
 export interface DocumentCacheOptions {
   readonly capacity: number;
   /** Bytes of representations held at most (every coding counted). */
@@ -46,7 +52,7 @@ function bytesOf(document: BuiltDocument): number {
 export class DocumentCache {
   private readonly logger = new Logger('feed-api');
   private readonly entries: ByteLru<Entry>;
-  private readonly building = new Map<string, Promise<BuiltDocument>>();
+  private readonly building = new Map<string, FirstBuild>();
   private readonly debounce: LeadingDebounce;
   private rebuilding: Promise<void> = Promise.resolve();
   private rebuilds = 0;
@@ -73,12 +79,19 @@ export class DocumentCache {
     const entry = this.entries.get(spec.key);
     if (entry) return entry.document;
     const pending = this.building.get(spec.key);
-    if (pending) return pending;
-    const build = spec.build(this.options.now()).finally(() => this.building.delete(spec.key));
-    this.building.set(spec.key, build);
-    const document = await build;
+    if (pending) return pending.promise;
+    const first: FirstBuild = {
+      promise: spec.build(this.options.now()).finally(() => this.building.delete(spec.key)),
+      changed: false,
+    };
+    this.building.set(spec.key, first);
+    const document = await first.promise;
     this.options.onBuilt?.(spec);
-    this.entries.set(spec.key, { spec, document, dirty: false }, bytesOf(document));
+    // A change applied while the build awaited (a database read) is not in these bytes, and the
+    // entry was not there to be marked: without this the stale document would be served until
+    // the next change to it.
+    this.entries.set(spec.key, { spec, document, dirty: first.changed }, bytesOf(document));
+    if (first.changed) this.debounce.trigger();
     return document;
   }
 
@@ -87,6 +100,8 @@ export class DocumentCache {
     if (articles.length === 0) return;
     const now = this.options.now();
     let marked = false;
+    // Builds in flight have no members yet to test: any change may be missing from them.
+    for (const first of this.building.values()) first.changed = true;
     for (const [, entry] of this.entries.entries()) {
       if (entry.dirty) continue;
       const affected = articles.some(
