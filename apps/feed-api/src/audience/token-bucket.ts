@@ -6,6 +6,8 @@
  */
 export class TokenBuckets {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  /** The key last taken from: taking again moves nothing (see ByteLru on re-inserting). */
+  private newest: string | undefined;
 
   constructor(
     private readonly ratePerSecond: number,
@@ -19,11 +21,15 @@ export class TokenBuckets {
     const elapsed = Math.max(0, nowMs - bucket.at) / 1000;
     bucket.tokens = Math.min(this.burst, bucket.tokens + elapsed * this.ratePerSecond);
     bucket.at = nowMs;
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
+    if (key !== this.newest) {
+      // Re-inserted: the map iterates least recently used first, for the eviction below.
+      this.buckets.delete(key);
+      this.buckets.set(key, bucket);
+      this.newest = key;
+      if (this.buckets.size > this.maxKeys) {
+        const oldest = this.buckets.keys().next().value;
+        if (oldest !== undefined) this.buckets.delete(oldest);
+      }
     }
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;

@@ -1,14 +1,17 @@
 /** A bounded map that forgets the least recently used key first (a Map iterates in insertion order). */
 export class Lru<V> {
   private readonly map = new Map<string, V>();
+  /** The most recently used key: using it again moves nothing (see ByteLru). */
+  private newest: string | undefined;
 
   constructor(private readonly capacity: number) {}
 
   get(key: string): V | undefined {
     const value = this.map.get(key);
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.newest) {
       this.map.delete(key);
       this.map.set(key, value);
+      this.newest = key;
     }
     return value;
   }
@@ -16,6 +19,7 @@ export class Lru<V> {
   set(key: string, value: V): void {
     this.map.delete(key);
     this.map.set(key, value);
+    this.newest = key;
     for (const oldest of this.map.keys()) {
       if (this.map.size <= this.capacity) break;
       this.map.delete(oldest);

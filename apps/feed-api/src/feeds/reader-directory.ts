@@ -6,7 +6,7 @@ import {
   type FeedFormat,
   type Partner,
 } from '@depeche/entitlements';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Audience } from '../audience/audience';
 import { unauthenticated } from '../audience/audience-gate';
@@ -15,10 +15,12 @@ import { Problem } from '@depeche/observability';
 import { PROBLEM_TYPES } from '../http/problem';
 import { Clock } from '../runtime/clock';
 import { FeedStores } from '../runtime/feed-stores';
+import { RefreshAheadCache } from '../runtime/refresh-ahead-cache';
 import type { Reader } from './reader';
 
 /** Channel definitions are re-read at most this often per process (admin changes bite within it). */
 const CHANNEL_CACHE_MS = 1_000;
+const MAX_CACHED_CHANNELS = 10_000;
 
 /**
  * A channel as read, with the readers made of it. A reader's key hashes the entitlement and the
@@ -28,7 +30,6 @@ const CHANNEL_CACHE_MS = 1_000;
  */
 interface CachedChannel {
   readonly channel: Channel | undefined;
-  readonly until: number;
   readonly partnerReaders: WeakMap<Partner, Reader>;
   publicReader?: Reader;
 }
@@ -41,13 +42,21 @@ interface CachedChannel {
  */
 @Injectable()
 export class ReaderDirectory {
-  private readonly channels = new Map<string, CachedChannel>();
+  private readonly logger = new Logger('feed-api');
+  private readonly channels: RefreshAheadCache<CachedChannel>;
 
   constructor(
     private readonly stores: FeedStores,
-    private readonly clock: Clock,
+    clock: Clock,
     private readonly env: FeedApiEnv,
-  ) {}
+  ) {
+    this.channels = new RefreshAheadCache(
+      CHANNEL_CACHE_MS,
+      MAX_CACHED_CHANNELS,
+      () => clock.now().getTime(),
+      (key, error) => this.logger.warn(`re-reading channel ${key} failed: ${String(error)}`),
+    );
+  }
 
   async readerOf(audience: Audience, slug: string, format?: FeedFormat): Promise<Reader> {
     if (audience.kind === 'partner') {
@@ -116,22 +125,13 @@ export class ReaderDirectory {
   }
 
   private async channel(partnerId: string | undefined, slug: string): Promise<CachedChannel> {
-    const key = `${partnerId ?? ''}/${slug}`;
-    const now = this.clock.now().getTime();
-    const cached = this.channels.get(key);
-    if (cached && cached.until > now) return cached;
-    const channel =
-      partnerId === undefined
-        ? await this.stores.partners.publicChannel(slug)
-        : await this.stores.partners.channel(partnerId, slug);
-    if (this.channels.size > 10_000) this.channels.clear();
-    const fresh: CachedChannel = {
-      channel,
-      until: now + CHANNEL_CACHE_MS,
+    return this.channels.get(`${partnerId ?? ''}/${slug}`, async () => ({
+      channel:
+        partnerId === undefined
+          ? await this.stores.partners.publicChannel(slug)
+          : await this.stores.partners.channel(partnerId, slug),
       partnerReaders: new WeakMap(),
-    };
-    this.channels.set(key, fresh);
-    return fresh;
+    }));
   }
 }
 
