@@ -8,8 +8,10 @@
  * consuming them, and the time from produce to visible in the partner's feed.
  * Not a test: nothing is asserted. Everything started here is stopped, even on failure.
  *
- * BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_THREADS (2), BENCH_CONNECTIONS (32),
- * BENCH_STORIES (600), BENCH_RATE (200), BENCH_FRESHNESS_SECONDS (20), BENCH_POLL_MS (10),
+ * BENCH_SECONDS (10, split over BENCH_ROUNDS, 5, that alternate the servers), BENCH_WARMUP_SECONDS (2),
+ * BENCH_THREADS (2), BENCH_CONNECTIONS (32),
+ * BENCH_STORIES (600), BENCH_RATE (200), BENCH_FRESHNESS_SECONDS (20),
+ * BENCH_FRESHNESS_WARMUP_SECONDS (3), BENCH_POLL_MS (10),
  * BENCH_NGINX_WORKERS (1), KAFKA_BROKERS (unset: a broker of its own on KAFKA_PORT).
  */
 import { createPostgresTestDatabase, startAppProcess } from '@depeche/testing';
@@ -38,6 +40,9 @@ const WRK: WrkOptions = {
   warmUpSeconds: env('BENCH_WARMUP_SECONDS', 2),
 };
 const STORIES = env('BENCH_STORIES', 600);
+const ROUNDS = env('BENCH_ROUNDS', 5);
+/** wrk takes whole seconds. */
+const ROUND_SECONDS = Math.max(1, Math.round(WRK.seconds / ROUNDS));
 const PAGE = 100; // the change stream's default page
 const FEED_ITEMS = 50; // the feed's default limit
 
@@ -68,6 +73,8 @@ async function bench(cleanup: Cleanup): Promise<void> {
     FEED_API_RATE_PER_SECOND: '1000000',
     FEED_API_RATE_BURST: '1000000',
     LOG_LEVEL: 'warn',
+    // To compare settings without editing the bench, e.g. FEED_API_DEBOUNCE_MS=25.
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('FEED_API_'))),
   });
   cleanup.add('feed-api', () => feedApi.stop());
   const auth = { authorization: `Bearer ${key}` };
@@ -205,7 +212,8 @@ async function bench(cleanup: Cleanup): Promise<void> {
       `${fmt(STORIES)} stories in PostgreSQL`,
   );
   console.log(
-    `wrk -t${WRK.threads} -c${WRK.connections} -d${WRK.seconds}s after a ${WRK.warmUpSeconds} s ` +
+    `wrk -t${WRK.threads} -c${WRK.connections}, ${ROUNDS} rounds of ${ROUND_SECONDS} s ` +
+      `per server after a ${WRK.warmUpSeconds} s ` +
       `warm-up, loopback; nginx worker_processes ${NGINX_WORKERS}, sendfile on; node ${process.version}`,
   );
   console.log(
@@ -213,46 +221,72 @@ async function bench(cleanup: Cleanup): Promise<void> {
       `${'p99 ms'.padStart(9)}${'bytes/resp'.padStart(12)}`,
   );
   for (const scenario of scenarios) {
-    const results: Partial<Record<Server, WrkResult>> = {};
-    for (const [server, request] of Object.entries(scenario.requests) as [
+    const rounds: Partial<Record<Server, WrkResult>>[] = [];
+    const servers = Object.entries(scenario.requests) as [
       Server,
       { url: string; headers: Record<string, string> },
-    ][]) {
+    ][];
+    for (const [server, request] of servers) {
       const check = await rawGet(request.url, request.headers);
       if (check.status !== scenario.status) {
         throw new Error(`${scenario.label} on ${server} answered ${check.status}`);
       }
-      const result = await runWrk(
-        dir,
-        `${scenario.label}-${server}`,
-        request.url,
-        request.headers,
-        WRK,
-      );
-      results[server] = result;
+    }
+    // Rounds, each server in turn within each: this machine's speed drifts by half from one
+    // minute to the next, and a ratio taken within one round compares like with like.
+    for (let round = 0; round < ROUNDS; round++) {
+      const results: Partial<Record<Server, WrkResult>> = {};
+      for (const [server, request] of servers) {
+        results[server] = await runWrk(
+          dir,
+          `${scenario.label}-${server}`,
+          request.url,
+          request.headers,
+          {
+            ...WRK,
+            seconds: ROUND_SECONDS,
+            warmUpSeconds: round === 0 ? WRK.warmUpSeconds : 0,
+          },
+        );
+      }
+      rounds.push(results);
+    }
+    const median = (values: number[]): number => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+    };
+    for (const [server] of servers) {
+      const all = rounds.map((results) => results[server]).filter((r) => r !== undefined);
+      const bad = all.reduce((n, r) => n + r.bad, 0);
+      const socketErrors = all.reduce((n, r) => n + r.socketErrors, 0);
       const problems =
-        result.bad + result.socketErrors > 0
-          ? `  (${result.bad} non-2xx/3xx, ${result.socketErrors} socket errors)`
-          : '';
+        bad + socketErrors > 0 ? `  (${bad} non-2xx/3xx, ${socketErrors} socket errors)` : '';
+      const perRound = all.map((r) => fmt(r.requestsPerSecond)).join(' ');
       console.log(
         `${(server === 'depeche' ? scenario.label : '').padEnd(26)}${server.padEnd(11)}` +
-          `${fmt(result.requestsPerSecond).padStart(9)}${fmt(result.p50Ms, 2).padStart(9)}` +
-          `${fmt(result.p99Ms, 2).padStart(9)}${fmt(result.bytesPerResponse).padStart(12)}${problems}`,
+          `${fmt(median(all.map((r) => r.requestsPerSecond))).padStart(9)}` +
+          `${fmt(median(all.map((r) => r.p50Ms)), 2).padStart(9)}` +
+          `${fmt(median(all.map((r) => r.p99Ms)), 2).padStart(9)}` +
+          `${fmt(all[0]?.bytesPerResponse ?? NaN).padStart(12)}  rounds: ${perRound}${problems}`,
       );
     }
-    const ours = results.depeche?.requestsPerSecond ?? NaN;
-    const ratio = (server: Server): string =>
-      fmt(ours / (results[server]?.requestsPerSecond ?? NaN), 2);
-    if (results.nginx) {
+    /** The median over rounds of depeche's req/s over the server's in the same round. */
+    const ratioTo = (server: Server): number =>
+      median(
+        rounds.map(
+          (results) =>
+            (results.depeche?.requestsPerSecond ?? NaN) /
+            (results[server]?.requestsPerSecond ?? NaN),
+        ),
+      );
+    if (scenario.requests.nginx) {
+      const ratio = ratioTo('nginx');
       const target = scenario.target === undefined ? '' : ` (target ≥ ${scenario.target}×)`;
       const met =
-        scenario.target === undefined
-          ? ''
-          : ours / results.nginx.requestsPerSecond >= scenario.target
-            ? ' met'
-            : ' NOT MET';
+        scenario.target === undefined ? '' : ratio >= scenario.target ? ' met' : ' NOT MET';
       console.log(
-        `${''.padEnd(26)}depeche/nginx ${ratio('nginx')}×${target}${met}, depeche/node:http ${ratio('node:http')}×`,
+        `${''.padEnd(26)}depeche/nginx ${fmt(ratio, 2)}×${target}${met}, ` +
+          `depeche/node:http ${fmt(ratioTo('node:http'), 2)}× (medians of the rounds' ratios)`,
       );
     }
   }
@@ -287,6 +321,7 @@ async function bench(cleanup: Cleanup): Promise<void> {
     key,
     rate,
     seconds: env('BENCH_FRESHNESS_SECONDS', 20),
+    warmUpSeconds: env('BENCH_FRESHNESS_WARMUP_SECONDS', 3),
     pollMs,
   });
   console.log(
@@ -301,6 +336,12 @@ async function bench(cleanup: Cleanup): Promise<void> {
   console.log(`  produce -> committed by ingest:   ${summarise(fresh.committed, n)}`);
   const both = fresh.committedToVisible;
   console.log(`  committed -> visible (feed-api): ${summarise(both, both.length)}`);
+  const warm = fresh.warmUp;
+  console.log(
+    `  left out: the ${fmt(warm.produced)} events of the first ` +
+      `${fmt(warm.produced / rate)} s (fresh processes warming up), produce -> visible ` +
+      summarise(warm.visible, warm.produced),
+  );
 }
 
 function expect(response: RawResponse, status: number, what: string): RawResponse {
