@@ -2,6 +2,17 @@ import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-sto
 import { compare, insertRows } from './sql-batch';
 import type { SqlExecutor, SqlValue } from './sql-database';
 
+/**
+ * Another writer stored some of the batch's events or versions between this transaction's reads
+ * and its writes (two consumers of one partition during a rebalance): the transaction is rolled
+ * back and run again, and the second run sees what the other stored.
+ */
+export class ConcurrentWriteError extends Error {
+  constructor(table: string) {
+    super(`${table} changed while the batch was stored; retry the batch`);
+  }
+}
+
 /** The advisory lock every writer of article_changes takes on PostgreSQL (see recordChanges). */
 export const CHANGES_LOCK = 7461001;
 
@@ -56,7 +67,7 @@ export async function writeOutcomes(
   // Only a concurrent writer of a story new to the database (no row to lock yet) can get here
   // first. Decisions made without its version may be wrong: roll back, and the retry sees it.
   if (inserted !== kept.length) {
-    throw new Error('article_versions changed while the batch was stored; retry the batch');
+    throw new ConcurrentWriteError('article_versions');
   }
 
   await upsertCurrent(tx, accepted);
@@ -204,6 +215,6 @@ async function recordOutcomes(
     'ON CONFLICT (event_id) DO NOTHING',
   );
   if (inserted !== rows.length) {
-    throw new Error('processed_events changed while the batch was stored; retry the batch');
+    throw new ConcurrentWriteError('processed_events');
   }
 }

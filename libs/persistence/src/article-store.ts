@@ -1,5 +1,6 @@
 import type { Article } from '@depeche/article';
 import { storeVersions } from './article-store.batch';
+import { ConcurrentWriteError } from './article-store.batch-write';
 import type { SqlDatabase } from './sql-database';
 
 /** One version of a story on its way into the store. */
@@ -38,6 +39,9 @@ export interface StoredArticle {
   readonly storedAt: string;
 }
 
+/** Runs of a batch's transaction when other writers keep storing the same events meanwhile. */
+const CONCURRENT_WRITE_ATTEMPTS = 3;
+
 /**
  * The article store, the same on PostgreSQL and SQLite. Idempotent: the same event twice changes
  * nothing, and an older version never replaces a newer one.
@@ -51,12 +55,22 @@ export class ArticleStore {
    * event of the batch sees the effect of an earlier one; but the work is set-based, a few
    * multi-row statements per batch rather than several per event (see article-store.batch.ts).
    */
-  storeBatch(
+  async storeBatch(
     batch: readonly IncomingVersion[],
     announce: (incoming: IncomingVersion) => OutboxMessage,
   ): Promise<StoreOutcome[]> {
-    if (batch.length === 0) return Promise.resolve([]);
-    return this.db.transaction((tx) => storeVersions(tx, batch, announce));
+    if (batch.length === 0) return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => storeVersions(tx, batch, announce));
+      } catch (error) {
+        // A race lost to another writer of the same events is settled by running again at once;
+        // anything else (or a race lost every time) goes to the caller, whose retry backs off.
+        if (!(error instanceof ConcurrentWriteError) || attempt >= CONCURRENT_WRITE_ATTEMPTS) {
+          throw error;
+        }
+      }
+    }
   }
 
   async current(articleId: string): Promise<StoredArticle | undefined> {
