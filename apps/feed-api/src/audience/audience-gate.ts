@@ -30,6 +30,7 @@ export interface GateRequest {
 @Injectable()
 export class AudienceGate {
   private readonly buckets: TokenBuckets;
+  private readonly wrongKeys = new TokenBuckets(WRONG_KEYS_PER_SECOND, WRONG_KEYS_BURST);
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -43,21 +44,43 @@ export class AudienceGate {
   async admit(request: GateRequest): Promise<Audience> {
     const key = apiKeyOf(request.headers);
     let audience: Audience = PUBLIC;
-    if (key !== undefined) {
-      const partner = await this.authenticator.partnerOf(key);
-      if (!partner) throw unauthenticated('The API key is not valid.');
-      audience = { kind: 'partner', partner };
-    }
+    if (key !== undefined) audience = await this.partnerOf(key, request.ip);
     const wait = this.buckets.take(key ?? `address:${request.ip}`, this.clock.now().getTime());
-    if (wait > 0) {
-      const retryAfter = Math.max(1, Math.ceil(wait));
-      throw new Problem(429, `Too many requests; retry in ${retryAfter} s.`, {
-        type: PROBLEM_TYPES.rateLimited,
-        headers: { 'retry-after': String(retryAfter) },
-      });
-    }
+    if (wait > 0) throw tooManyRequests(wait, 'Too many requests');
     return audience;
   }
+
+  /**
+   * The key's partner. Wrong keys are limited per client address (WRONG_KEYS_*): each unknown
+   * key costs a database read, and a client guessing keys must not turn into a read per request.
+   * Once an address is out of wrong-key tokens, keys whose answer is not already known are
+   * refused with 429 before any read; known valid keys from that address still pass.
+   */
+  private async partnerOf(key: string, ip: string): Promise<Audience> {
+    const address = `wrong-keys:${ip}`;
+    const now = this.clock.now().getTime();
+    if (!this.authenticator.knows(key)) {
+      const wait = this.wrongKeys.waitOf(address, now);
+      if (wait > 0) throw tooManyRequests(wait, 'Too many wrong API keys from this address');
+    }
+    const partner = await this.authenticator.partnerOf(key);
+    if (partner) return { kind: 'partner', partner };
+    this.wrongKeys.take(address, now);
+    throw unauthenticated('The API key is not valid.');
+  }
+}
+
+/** Wrong API keys a client address may send: 10 at once, then one a second. */
+const WRONG_KEYS_PER_SECOND = 1;
+const WRONG_KEYS_BURST = 10;
+
+/** RFC 6585 §4, with the seconds until the next request may pass. */
+function tooManyRequests(waitSeconds: number, what: string): Problem {
+  const retryAfter = Math.max(1, Math.ceil(waitSeconds));
+  return new Problem(429, `${what}; retry in ${retryAfter} s.`, {
+    type: PROBLEM_TYPES.rateLimited,
+    headers: { 'retry-after': String(retryAfter) },
+  });
 }
 
 const PUBLIC: Audience = { kind: 'public' };

@@ -31,6 +31,11 @@ export class Authenticator {
     );
   }
 
+  /** Whether the answer for this key is known without a database read. */
+  knows(rawKey: string): boolean {
+    return this.answers.has(rawKey);
+  }
+
   partnerOf(rawKey: string): Partner | undefined | Promise<Partner | undefined> {
     return this.answers.get(rawKey, () =>
       this.stores.partners.authenticate(rawKey, this.clock.now()),

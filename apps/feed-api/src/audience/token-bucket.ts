@@ -15,6 +15,15 @@ export class TokenBuckets {
     private readonly maxKeys = 100_000,
   ) {}
 
+  /** The seconds until `key` has a token (0: it has one now), taking nothing. */
+  waitOf(key: string, nowMs: number): number {
+    const bucket = this.buckets.get(key);
+    if (bucket === undefined) return 0;
+    const elapsed = Math.max(0, nowMs - bucket.at) / 1000;
+    const tokens = Math.min(this.burst, bucket.tokens + elapsed * this.ratePerSecond);
+    return tokens >= 1 ? 0 : (1 - tokens) / this.ratePerSecond;
+  }
+
   /** 0 when the request may go ahead (a token is taken), else the seconds until one is due. */
   take(key: string, nowMs: number): number {
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: nowMs };

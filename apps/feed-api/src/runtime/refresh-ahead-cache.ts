@@ -25,6 +25,12 @@ export class RefreshAheadCache<V> {
     private readonly onRefreshError: (key: string, error: unknown) => void = () => undefined,
   ) {}
 
+  /** Whether `key` has an answer that may be served now (younger than `ttlMs`). */
+  has(key: string): boolean {
+    const entry = this.entries.get(key);
+    return entry !== undefined && this.now() - entry.readAt < this.ttlMs;
+  }
+
   /** The value, or the promise of it when it has to be read first. */
   get(key: string, load: () => Promise<V>): V | Promise<V> {
     const now = this.now();
