@@ -49,9 +49,21 @@ export async function pendingMigrations(
   return migrations.map((m) => m.id).filter((id) => !applied.has(id));
 }
 
+/**
+ * Serialises the processes that migrate. The pool's timeouts are for OLTP work (postgres.database.ts)
+ * and would fail a start-up for the wrong reason: waiting here while another process runs a long
+ * migration is not a stuck lock (no lock_timeout for this wait), and building an index on a large
+ * table may take longer than a minute (no statement_timeout in a migration). Both SET LOCAL: they
+ * end with the transaction. Locks the migration's statements wait for keep the pool's lock_timeout,
+ * so DDL cannot queue every query of a running app behind it for long.
+ */
 async function lockLedger(tx: SqlExecutor): Promise<void> {
+  if (tx.kind !== 'postgres') return;
+  await tx.execute('SET LOCAL statement_timeout = 0');
+  await tx.execute('SET LOCAL lock_timeout = 0');
   // An arbitrary constant key: every depeche process that migrates takes the same lock.
-  if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(4242001)');
+  await tx.query('SELECT pg_advisory_xact_lock(4242001)');
+  await tx.execute('SET LOCAL lock_timeout = DEFAULT');
 }
 
 /** Migration scripts hold several statements separated by `;` at the end of a line. */
