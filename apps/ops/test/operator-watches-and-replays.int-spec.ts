@@ -60,6 +60,9 @@ describe('operating the pipeline', () => {
         });
         expect({ method, path, status: response.status }).toEqual({ method, path, status: 401 });
         expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(response.headers.get('www-authenticate')).toBe(
+          'Cookie realm="depeche-ops", form-action="/login", cookie-name="depeche_ops"',
+        );
       }
     }
     // A browser asking for a page is sent to the login form instead.
