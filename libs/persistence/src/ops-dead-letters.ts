@@ -52,6 +52,21 @@ interface Row {
 const COLUMNS =
   'dlq_topic, dlq_partition, dlq_offset, message_key, message_value, headers, error_code, error_message, source_topic, failed_at, replayed_at, replayed_by';
 
+/** The WHERE conditions of a filter, with `$n` placeholders numbered from 1. */
+function conditionsOf(filter: DeadLetterFilter): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (clause: string, value: SqlValue): void => {
+    params.push(value);
+    where.push(clause.replace('?', `$${params.length}`));
+  };
+  if (filter.errorCode) add('error_code = ?', filter.errorCode);
+  if (filter.failedFrom) add('failed_at >= ?', filter.failedFrom);
+  if (filter.failedBefore) add('failed_at < ?', filter.failedBefore);
+  if (filter.notReplayedOnly) where.push('replayed_at IS NULL');
+  return { where, params };
+}
+
 /** The ops app's index of the dead-letter topic, for the dashboard and for replays. */
 export class OpsDeadLetterStore {
   constructor(private readonly db: SqlDatabase) {}
@@ -78,22 +93,39 @@ export class OpsDeadLetterStore {
     );
   }
 
-  /** Newest first. */
+  /** Newest first, at most `filter.limit` (10,000 by default): for showing, not for replaying. */
   async find(filter: DeadLetterFilter = {}): Promise<IndexedDeadLetter[]> {
-    const where: string[] = [];
-    const params: SqlValue[] = [];
-    const add = (clause: string, value: SqlValue): void => {
-      params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
-    };
-    if (filter.errorCode) add('error_code = ?', filter.errorCode);
-    if (filter.failedFrom) add('failed_at >= ?', filter.failedFrom);
-    if (filter.failedBefore) add('failed_at < ?', filter.failedBefore);
-    if (filter.notReplayedOnly) where.push('replayed_at IS NULL');
+    const { where, params } = conditionsOf(filter);
     params.push(filter.limit ?? 10_000);
     const rows = await this.db.query<Row>(
       `SELECT ${COLUMNS} FROM ops_dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY failed_at DESC, dlq_offset DESC LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(letterOf);
+  }
+
+  /**
+   * One page of the matches, oldest first, strictly after `after` (a letter of the previous page):
+   * a replay walks every match page by page, however many there are, in the order they failed.
+   */
+  async pageOldestFirst(
+    filter: DeadLetterFilter,
+    after: IndexedDeadLetter | undefined,
+    size: number,
+  ): Promise<IndexedDeadLetter[]> {
+    const { where, params } = conditionsOf(filter);
+    if (after !== undefined) {
+      params.push(after.failedAt, after.topic, after.partition, Number(after.offset));
+      const n = params.length;
+      where.push(
+        `(failed_at, dlq_topic, dlq_partition, dlq_offset) > ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`,
+      );
+    }
+    params.push(size);
+    const rows = await this.db.query<Row>(
+      `SELECT ${COLUMNS} FROM ops_dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY failed_at, dlq_topic, dlq_partition, dlq_offset LIMIT $${params.length}`,
       params,
     );
     return rows.map(letterOf);

@@ -72,6 +72,37 @@ describe.each(DATABASES)('the operations tables on %s', (_, create) => {
     ]);
   });
 
+  it('walks every match oldest first, page by page, ties on the failure time included', async () => {
+    const store = new OpsDeadLetterStore(database.db);
+    const now = new Date('2026-04-01T00:00:00Z');
+    const at = (hour: number): string => `2026-04-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
+    // Five of one code, two of them failed in the same millisecond, and one of another code.
+    for (const [offset, code, hour] of [
+      ['14', 'walk', 9],
+      ['11', 'walk', 8],
+      ['12', 'walk', 8],
+      ['10', 'walk', 7],
+      ['13', 'other', 8],
+      ['15', 'walk', 10],
+    ] as const) {
+      await store.index(letter(offset, code, at(hour)), now);
+    }
+    const walked: string[] = [];
+    let after: IndexedDeadLetter | undefined;
+    for (;;) {
+      const page = await store.pageOldestFirst({ errorCode: 'walk' }, after, 2);
+      walked.push(...page.map((l) => l.offset));
+      after = page.at(-1);
+      if (page.length < 2) break;
+    }
+    expect(walked).toEqual(['10', '11', '12', '14', '15']);
+    expect(
+      (await store.pageOldestFirst({ errorCode: 'walk', failedBefore: at(9) }, undefined, 10)).map(
+        (l) => l.offset,
+      ),
+    ).toEqual(['10', '11', '12']);
+  });
+
   it('records pulls in batches off the request path, and shows them in the audit trail', async () => {
     const recorder = new PullRecorder(database.db, { flushMs: 60_000, maxRows: 3 });
     const pulledAt = new Date('2026-03-01T09:00:00Z');

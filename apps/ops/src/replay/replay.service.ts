@@ -11,6 +11,9 @@ import { OpsEnv } from '../config/ops.env';
 import { OpsRuntime } from '../runtime/ops-runtime';
 import type { ReplayFilterDto, ReplayOneDto } from './replay.dto';
 
+/** Dead letters read per page of a replay by filter. */
+const REPLAY_PAGE = 1_000;
+
 /** Under the events topic's default 1 MiB max.message.bytes per request. */
 const REQUEST_BYTES = 512 * 1024;
 
@@ -45,9 +48,29 @@ export class ReplayService {
       ...(form.to ? { failedBefore: new Date(form.to).toISOString() } : {}),
       notReplayedOnly: form.which !== 'all',
     };
-    const letters = await this.letters.find(filter);
-    // Oldest first: versions of one story go back in the order they first came.
-    return this.replay(letters.reverse(), actor, JSON.stringify(filter));
+    // Letters that fail again during the replay come back as new letters failed from now on: the
+    // walk ends at its start, or it would replay them again and again.
+    const startedAt = new Date().toISOString();
+    const walk: DeadLetterFilter = {
+      ...filter,
+      failedBefore:
+        filter.failedBefore !== undefined && filter.failedBefore < startedAt
+          ? filter.failedBefore
+          : startedAt,
+    };
+    // Every match, page by page, oldest first: versions of one story go back in the order they
+    // first came. (One read of at most 10,000 used to replay the newest 10,000 and say nothing.)
+    let replayed = 0;
+    let after: IndexedDeadLetter | undefined;
+    for (;;) {
+      const page = await this.letters.pageOldestFirst(walk, after, REPLAY_PAGE);
+      await this.send(page, actor);
+      replayed += page.length;
+      after = page.at(-1);
+      if (page.length < REPLAY_PAGE) break;
+    }
+    await this.record(replayed, actor, JSON.stringify(filter));
+    return replayed;
   }
 
   private async replay(
@@ -55,6 +78,12 @@ export class ReplayService {
     actor: string,
     target: string,
   ): Promise<number> {
+    await this.send(letters, actor);
+    await this.record(letters.length, actor, target);
+    return letters.length;
+  }
+
+  private async send(letters: readonly IndexedDeadLetter[], actor: string): Promise<void> {
     for (const run of chunkByBytes(letters, (l) => (l.value?.length ?? 0) * 0.75, REQUEST_BYTES)) {
       await this.runtime.producer.send({
         topic: this.env.INGEST_TOPIC,
@@ -64,13 +93,15 @@ export class ReplayService {
       const now = new Date();
       for (const letter of run) await this.letters.markReplayed(letter, actor, now);
     }
+  }
+
+  private async record(count: number, actor: string, target: string): Promise<void> {
     await this.audit.record({
       actor,
       action: 'replay-dead-letters',
       target,
-      detail: `${letters.length} replayed to ${this.env.INGEST_TOPIC}`,
+      detail: `${count} replayed to ${this.env.INGEST_TOPIC}`,
       at: new Date().toISOString(),
     });
-    return letters.length;
   }
 }
