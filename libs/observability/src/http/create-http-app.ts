@@ -1,7 +1,7 @@
 import type { DynamicModule, ExceptionFilter, LoggerService, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { answerFrameworkError } from './framework-errors';
+import { answerClientError, answerFrameworkError } from './framework-errors';
 import { ProblemFilter } from './problem.filter';
 
 export interface HttpAppOptions {
@@ -18,7 +18,8 @@ export interface HttpAppOptions {
  * A depeche app on Fastify, not yet listening, answering every error as RFC 9457 problem details:
  * the errors of its routes and Nest's (through the problem filter, installed here so that no app
  * can forget it), Fastify's body errors (Nest hands them to the same filter) and the requests
- * Fastify's router refuses by itself (`frameworkErrors`). Tests that run an app in process create
+ * Fastify's router refuses by itself (`frameworkErrors`) and the malformed requests node's HTTP
+ * parser refuses (`clientErrorHandler`). Tests that run an app in process create
  * it here too, so they see what production answers.
  */
 export async function createHttpApp(
@@ -28,7 +29,10 @@ export async function createHttpApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
-    new FastifyAdapter({ frameworkErrors: answerFrameworkError }),
+    new FastifyAdapter({
+      frameworkErrors: answerFrameworkError,
+      clientErrorHandler: answerClientError,
+    }),
     options.logger === undefined ? {} : { logger: options.logger },
   );
   // Nest asks the global filter registered last first: the app's own, then the catch-all.
