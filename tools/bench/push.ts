@@ -14,6 +14,7 @@ import {
   sampleArticle,
   startAppProcess,
   uniqueName,
+  sampleEntitlement,
 } from '@depeche/testing';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { fmt, peakRssMb, percentile } from './bench-support';
@@ -85,14 +86,7 @@ async function main(): Promise<void> {
       await partners.createPartner({
         id,
         name: id,
-        entitlement: {
-          sections: ['international'],
-          languages: [],
-          territories: [],
-          contentLevel: 'full',
-          formats: ['ninjs', 'newsml'],
-          embargo: 'on-lift',
-        },
+        entitlement: sampleEntitlement({ formats: ['ninjs', 'newsml'] }),
       });
       let url = downUrl;
       if (p > 0) {

@@ -12,20 +12,12 @@ import {
   type AppProcess,
   type TestDatabase,
   type TestTopics,
+  sampleEntitlement,
 } from '@depeche/testing';
 import { randomBytes } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
-
-export const ENTITLEMENT: Entitlement = {
-  sections: ['international'],
-  languages: [],
-  territories: [],
-  contentLevel: 'full',
-  formats: ['rss', 'atom', 'json', 'newsml', 'ninjs'],
-  embargo: 'on-lift',
-};
 
 /** The topics, database and processes of one distributor test, all its own. */
 export class DistributorWorld {
@@ -87,7 +79,7 @@ export class DistributorWorld {
     await this.partners.createPartner({
       id,
       name: id,
-      entitlement: { ...ENTITLEMENT, ...changes },
+      entitlement: sampleEntitlement(changes),
     });
     return id;
   }

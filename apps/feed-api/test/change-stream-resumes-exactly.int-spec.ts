@@ -1,4 +1,5 @@
-import { DATABASES, entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { sampleEntitlement } from '@depeche/testing';
+import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { changesPage, type ChangeEntryJson } from './changes-client';
 import { nextVersion, story } from './stories';
 
@@ -10,7 +11,7 @@ describe.each(DATABASES)('the change stream on %s', (_name, createDatabase) => {
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(await createDatabase(), T0);
-    key = await world.partner('partner', entitlementOf({ sections: ['international'] }));
+    key = await world.partner('partner', sampleEntitlement({ sections: ['international'] }));
   });
 
   afterAll(() => world.cleanup());

@@ -1,5 +1,6 @@
+import { sampleEntitlement } from '@depeche/testing';
 import { recordReleases } from '@depeche/persistence';
-import { DATABASES, entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { changesPage } from './changes-client';
 import { jsonFeedIds, story } from './stories';
 
@@ -24,8 +25,10 @@ describe.each(DATABASES)(
 
     beforeAll(async () => {
       world = await FeedApiWorld.create(await createDatabase(), T0);
-      onLift = await world.partner('on-lift', entitlementOf({ embargo: 'on-lift' }), { all: {} });
-      early = await world.partner('early', entitlementOf({ embargo: 'early' }), { all: {} });
+      onLift = await world.partner('on-lift', sampleEntitlement({ embargo: 'on-lift' }), {
+        all: {},
+      });
+      early = await world.partner('early', sampleEntitlement({ embargo: 'early' }), { all: {} });
       await world.publish([open, embargoed]);
       await world.caughtUp();
     });

@@ -1,6 +1,6 @@
 import type { Article } from '@depeche/article';
-import { sampleArticle, type TestDatabase } from '@depeche/testing';
-import { DATABASES, entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { sampleArticle, type TestDatabase, sampleEntitlement } from '@depeche/testing';
+import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { jsonFeedItems, story } from './stories';
 
 /**
@@ -70,7 +70,7 @@ describe.each(DATABASES)('the entitlement matrix over HTTP on %s', (_name, creat
     world = await FeedApiWorld.create(database, new Date('2025-07-04T12:00:00Z'));
     key1 = await world.partner(
       'partner-1',
-      entitlementOf({
+      sampleEntitlement({
         sections: ['international', 'economie'],
         languages: ['fr'],
         territories: ['FR'],
@@ -80,7 +80,7 @@ describe.each(DATABASES)('the entitlement matrix over HTTP on %s', (_name, creat
     );
     key2 = await world.partner(
       'partner-2',
-      entitlementOf({
+      sampleEntitlement({
         sections: ['sport', 'economie'],
         languages: [],
         territories: ['BE'],

@@ -20,19 +20,6 @@ export const DATABASES: [string, () => Promise<TestDatabase>][] = [
   ['SQLite', () => Promise.resolve(createSqliteTestDatabase())],
 ];
 
-/** Every feed format, every item format, no early embargo: override what a test is about. */
-export function entitlementOf(overrides: Partial<Entitlement> = {}): Entitlement {
-  return {
-    sections: ['international'],
-    languages: [],
-    territories: [],
-    contentLevel: 'full',
-    formats: ['rss', 'atom', 'json', 'newsml', 'ninjs'],
-    embargo: 'on-lift',
-    ...overrides,
-  };
-}
-
 /**
  * One feed-api in this process on a database of its own, with a clock the test moves, served over
  * real HTTP on loopback. Stories are written through ArticleStore.storeBatch, ingest's own write

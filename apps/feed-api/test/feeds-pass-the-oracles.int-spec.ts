@@ -8,8 +8,9 @@ import {
   validateNewsml,
   validateNinjs,
   type OracleVerdict,
+  sampleEntitlement,
 } from '@depeche/testing';
-import { entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { FeedApiWorld } from './feed-api-harness';
 import { story } from './stories';
 
 const T0 = new Date('2025-07-05T09:00:00.000Z');
@@ -45,7 +46,7 @@ describe('documents served over HTTP, judged by the independent validators', () 
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(createSqliteTestDatabase(), T0);
-    key = await world.partner('partner', entitlementOf(), { all: {} });
+    key = await world.partner('partner', sampleEntitlement(), { all: {} });
     await world.partners.defineChannel({
       slug: 'une',
       title: 'À la une',

@@ -1,7 +1,7 @@
-import { createSqliteTestDatabase } from '@depeche/testing';
+import { createSqliteTestDatabase, sampleEntitlement } from '@depeche/testing';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { FeedApiWorld } from './feed-api-harness';
 import { nextVersion, story } from './stories';
 
 const T0 = new Date('2025-07-04T15:00:00.000Z');
@@ -13,7 +13,7 @@ describe('HTTP behaviour of the feed API', () => {
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(createSqliteTestDatabase(), T0);
-    key = await world.partner('partner', entitlementOf(), { all: {} });
+    key = await world.partner('partner', sampleEntitlement(), { all: {} });
     await world.partners.defineChannel({
       slug: 'une',
       title: 'À la une',
@@ -124,8 +124,8 @@ describe('the rate limit', () => {
       FEED_API_RATE_BURST: '3',
       FEED_API_RATE_PER_SECOND: '1',
     });
-    key = await world.partner('partner', entitlementOf(), { all: {} });
-    other = await world.partner('other', entitlementOf(), { all: {} });
+    key = await world.partner('partner', sampleEntitlement(), { all: {} });
+    other = await world.partner('other', sampleEntitlement(), { all: {} });
     await world.caughtUp();
   });
 

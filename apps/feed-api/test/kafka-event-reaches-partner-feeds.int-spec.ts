@@ -13,8 +13,9 @@ import {
   waitFor,
   type AppProcess,
   type TestTopics,
+  sampleEntitlement,
 } from '@depeche/testing';
-import { entitlementOf } from './feed-api-harness';
+
 import { getWithKey, ProcessWorld } from './process-world';
 
 /**
@@ -35,8 +36,8 @@ describe('an article event, from Kafka to the partner feeds', () => {
   beforeAll(async () => {
     world = new ProcessWorld(await createPostgresTestDatabase());
     await world.migrate();
-    entitled = await world.partner('entitled', entitlementOf({ sections: ['international'] }));
-    other = await world.partner('other', entitlementOf({ sections: ['sport'] }));
+    entitled = await world.partner('entitled', sampleEntitlement({ sections: ['international'] }));
+    other = await world.partner('other', sampleEntitlement({ sections: ['sport'] }));
     topics = await testTopics();
     eventsTopic = await topics.create('articles.events');
     const dlq = await topics.create('articles.events.dlq');

@@ -1,6 +1,6 @@
-import { parsePrometheusText, sampleValue } from '@depeche/testing';
+import { parsePrometheusText, sampleValue, sampleEntitlement } from '@depeche/testing';
 import { PullLog } from '../src/audit/pull-log';
-import { DATABASES, entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { story } from './stories';
 
 const T0 = new Date('2025-07-04T15:00:00.000Z');
@@ -22,7 +22,7 @@ describe.each(DATABASES)('feed-api metrics, readiness and pull audit on %s', (_,
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(await database(), T0);
-    key = await world.partner('audited', entitlementOf(), { all: {} });
+    key = await world.partner('audited', sampleEntitlement(), { all: {} });
     await world.publish([story('pulled-1'), story('pulled-2')]);
     await world.caughtUp();
   });

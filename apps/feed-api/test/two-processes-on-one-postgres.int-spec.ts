@@ -1,7 +1,7 @@
 import { ArticleStore } from '@depeche/persistence';
-import { createPostgresTestDatabase, waitFor } from '@depeche/testing';
+import { createPostgresTestDatabase, waitFor, sampleEntitlement } from '@depeche/testing';
 import { randomUUID } from 'node:crypto';
-import { entitlementOf } from './feed-api-harness';
+
 import { getWithKey, ProcessWorld } from './process-world';
 import { nextVersion, story } from './stories';
 
@@ -14,7 +14,7 @@ describe('feed-api processes on one PostgreSQL', () => {
   beforeAll(async () => {
     world = new ProcessWorld(await createPostgresTestDatabase());
     await world.migrate();
-    key = await world.partner('partner', entitlementOf());
+    key = await world.partner('partner', sampleEntitlement());
     store = new ArticleStore(world.database.db);
   });
 

@@ -1,4 +1,5 @@
-import { DATABASES, entitlementOf, FeedApiWorld } from './feed-api-harness';
+import { sampleEntitlement } from '@depeche/testing';
+import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { changesPage } from './changes-client';
 import { jsonFeedIds, nextVersion, story } from './stories';
 
@@ -18,7 +19,7 @@ describe.each(DATABASES)('withdrawal and correction on %s', (_name, createDataba
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(await createDatabase(), T0);
-    key = await world.partner('partner', entitlementOf(), { all: {} });
+    key = await world.partner('partner', sampleEntitlement(), { all: {} });
     await world.publish([kept, doomed]);
     await world.caughtUp();
   });

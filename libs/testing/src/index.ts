@@ -10,3 +10,4 @@ export * from './oracles';
 export * from './repo-root';
 export * from './prometheus-text';
 export * from './new-delivery';
+export * from './sample-entitlement';

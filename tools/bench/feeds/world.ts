@@ -1,21 +1,10 @@
 import { articleGuid, type Article } from '@depeche/article';
-import type { Entitlement } from '@depeche/contracts';
 import { ArticleStore, migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
-import { sampleArticle, type TestDatabase } from '@depeche/testing';
+import { sampleArticle, sampleEntitlement, type TestDatabase } from '@depeche/testing';
 import { randomUUID } from 'node:crypto';
 
 export const PROVIDER = 'webradio media';
 export const CHANNEL = 'all';
-
-/** Every format, full text, no early embargo: the sample's section. */
-const ENTITLEMENT: Entitlement = {
-  sections: ['international'],
-  languages: [],
-  territories: [],
-  contentLevel: 'full',
-  formats: ['rss', 'atom', 'json', 'newsml', 'ninjs'],
-  embargo: 'on-lift',
-};
 
 /** The sample article with its own id, headline, URL and time (one minute apart, newest first). */
 export function seedArticle(index: number): Article {
@@ -61,7 +50,7 @@ export async function seedWorld(database: TestDatabase, count: number): Promise<
   await partners.createPartner({
     id: 'bench-partner',
     name: 'Bench partner',
-    entitlement: ENTITLEMENT,
+    entitlement: sampleEntitlement(),
   });
   await partners.defineChannel({
     slug: CHANNEL,
