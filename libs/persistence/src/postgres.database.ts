@@ -1,5 +1,6 @@
 import type { DatabaseKind } from '@depeche/config';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { withSessionOptions } from './postgres-options';
 import type { SqlDatabase, SqlExecutor, SqlValue } from './sql-database';
 
 export class PostgresDatabase implements SqlDatabase {
@@ -8,7 +9,7 @@ export class PostgresDatabase implements SqlDatabase {
 
   constructor(connectionString: string, options: Omit<PoolConfig, 'connectionString'> = {}) {
     this.pool = new Pool({
-      connectionString,
+      ...withSessionOptions(connectionString),
       max: 10,
       // A dead server or a half-open connection must surface as an error (a transient fault the
       // consumer retries), never as a query that hangs and stalls the partition.
@@ -17,10 +18,6 @@ export class PostgresDatabase implements SqlDatabase {
       statement_timeout: 60_000,
       lock_timeout: 30_000,
       idle_in_transaction_session_timeout: 60_000,
-      // Every statement here is short OLTP work. The planner's cost of a bounded scan with row
-      // filters (the delivery claim) is far above jit_above_cost, and compiling it took 0.8 s for a
-      // statement that runs in 50 ms.
-      options: '-c jit=off',
       ...options,
     });
     // An idle client that loses its connection must not crash the process: the next query reconnects.
