@@ -114,15 +114,28 @@ describe('npm run depeche -- publish-sample | replay-dlq', () => {
       'replayed-from',
     ]);
 
+    // Run again: what was replayed is skipped, unless --all.
+    const again = await runCli('replay-dlq', '--code', 'invalid-utf8');
+    expect([again.code, again.out]).toEqual([
+      0,
+      `replayed 0 of 3 dead letters to ${events} (2 replayed before, skipped: --all replays them again)\n`,
+    ]);
+    const all = await runCli('replay-dlq', '--code', 'invalid-utf8', '--all', '--dry-run');
+    expect(all.out).toBe(`would replay 2 of 3 dead letters to ${events}\n`);
+
     const db = new SqliteDatabase(database.env.SQLITE_PATH ?? '');
     try {
       const audit = await db.query<{ actor: string; detail: string }>(
-        'SELECT actor, detail FROM ops_audit',
+        'SELECT actor, detail FROM ops_audit ORDER BY id',
       );
       expect(audit).toEqual([
         {
           actor: expect.stringMatching(/^cli:/) as unknown,
           detail: `2 of 3 replayed to ${events}`,
+        },
+        {
+          actor: expect.stringMatching(/^cli:/) as unknown,
+          detail: `0 of 3 replayed to ${events}`,
         },
       ]);
     } finally {

@@ -20,8 +20,9 @@ import { tail } from './tail';
 export const USAGE = `usage: depeche <command> [options]
   publish-sample [--version <n>]          publish the sample article (a later version with --version)
   tail [--from-beginning]                 print the pipeline topics' messages as they come; Ctrl-C stops
-  replay-dlq [--code <error code>] [--from <time>] [--to <time>] [--dry-run]
+  replay-dlq [--code <error code>] [--from <time>] [--to <time>] [--all] [--dry-run]
                                           replay dead letters to the events topic, with a progress bar
+                                          (those replayed before are skipped unless --all)
   rebuild --into sqlite:<path>|postgres://… [--from-offset <n> | --from-time <time>]
                                           re-consume the events topic into a fresh store, with a progress bar
 env: KAFKA_BROKERS, INGEST_TOPIC, INGEST_DLQ_TOPIC, ITEMS_TOPIC, OPS_EVENTS_TOPIC,
@@ -85,6 +86,7 @@ async function run(ctx: CliContext, args: readonly string[]): Promise<void> {
           ...(code ? { errorCode: code } : {}),
           ...(flags.from ? { failedFrom: time(flags.from) } : {}),
           ...(flags.to ? { failedBefore: time(flags.to) } : {}),
+          notReplayedOnly: flags.all !== true,
         },
         flags['dry-run'] === true,
       );
@@ -116,6 +118,7 @@ function parseFlags(args: readonly string[]): Flags {
         from: { type: 'string' },
         to: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        all: { type: 'boolean' },
         into: { type: 'string' },
         'from-offset': { type: 'string' },
         'from-time': { type: 'string' },

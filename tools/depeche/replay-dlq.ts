@@ -24,6 +24,8 @@ export async function replayDeadLetters(
   filter: DeadLetterFilter,
   dryRun: boolean,
 ): Promise<number> {
+  // notReplayedOnly (the default; --all turns it off): a letter replayed before, by this command or
+  // the dashboard, is skipped, so running the command twice does not send everything twice.
   const producer = ctx.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const db = openDatabase(ctx.env);
   await migrate(db, MIGRATIONS);
@@ -33,6 +35,7 @@ export async function replayDeadLetters(
   let total = 0;
   let read = 0;
   let replayed = 0;
+  let skipped = 0;
   try {
     await readTopicToEnd(
       ctx.kafka,
@@ -45,16 +48,23 @@ export async function replayDeadLetters(
         const letter = deadLetterFromKafka(ctx.env.INGEST_DLQ_TOPIC, partition, message);
         read++;
         if (matchesDeadLetterFilter(letter, filter)) {
-          if (!dryRun) {
-            await producer.send({
-              topic: ctx.env.INGEST_TOPIC,
-              acks: -1,
-              messages: [replayMessage(letter)],
-            });
-            // The dashboard then shows it as replayed, if the ops app indexed it.
-            await index.markReplayed(letter, ctx.actor, new Date());
+          if (filter.notReplayedOnly && (await index.get(letter))?.replayedAt !== undefined) {
+            skipped++;
+          } else {
+            if (!dryRun) {
+              await producer.send({
+                topic: ctx.env.INGEST_TOPIC,
+                acks: -1,
+                messages: [replayMessage(letter)],
+              });
+              // Indexed (idempotent, as the ops app indexes it) and marked: the dashboard shows it
+              // as replayed, and the next run of this command skips it.
+              const now = new Date();
+              await index.index(letter, now);
+              await index.markReplayed(letter, ctx.actor, now);
+            }
+            replayed++;
           }
-          replayed++;
         }
         bar.update(read, total);
       },
@@ -69,8 +79,10 @@ export async function replayDeadLetters(
         at: new Date().toISOString(),
       });
     }
+    const before =
+      skipped > 0 ? ` (${skipped} replayed before, skipped: --all replays them again)` : '';
     ctx.output.out(
-      `${dryRun ? 'would replay' : 'replayed'} ${replayed} of ${read} dead letters to ${ctx.env.INGEST_TOPIC}\n`,
+      `${dryRun ? 'would replay' : 'replayed'} ${replayed} of ${read} dead letters to ${ctx.env.INGEST_TOPIC}${before}\n`,
     );
     return replayed;
   } finally {
