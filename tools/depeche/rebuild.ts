@@ -105,7 +105,17 @@ export async function rebuild(ctx: CliContext, into: string, from: RebuildStart)
     }
     const rebuilt = openDatabase(loadConfig(DepecheCliEnv, target));
     const articles = await new ArticleStore(rebuilt).countArticles().finally(() => rebuilt.close());
-    ctx.output.out(`rebuilt ${articles} articles into ${into}\n`);
+    // Events ingest refused (invalid JSON, schema violations…) went to the scratch dead-letter
+    // topic, deleted below: say how many, or a rebuild that stored less would not say why.
+    const refused = (await admin.fetchTopicOffsets(scratch[1] ?? '')).reduce(
+      (sum, partition) => sum + Number(partition.high),
+      0,
+    );
+    const refusedNote =
+      refused > 0
+        ? `; ${refused} invalid event${refused === 1 ? '' : 's'} refused, as the live dead-letter topic holds them`
+        : '';
+    ctx.output.out(`rebuilt ${articles} articles into ${into}${refusedNote}\n`);
     return articles;
   } finally {
     await admin.deleteTopics({ topics: scratch }).catch(() => undefined);
