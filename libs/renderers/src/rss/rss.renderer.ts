@@ -19,19 +19,69 @@ export const RSS_MEDIA_TYPE = 'application/rss+xml; charset=utf-8';
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) with the Atom (self, hub, paging links),
  * content, Dublin Core and Media RSS modules. Withdrawn stories are left out: RSS has no tombstone.
+ *
+ * The bytes are those of `xmlDocument(rssTree(input))`, but each item is rendered once per story
+ * version and level ({@link itemXml}) and spliced into the channel: a feed is rebuilt on every
+ * change it may show, and re-rendering its fifty unchanged items each time was most of feed-api's
+ * work at 200 changes a second.
  */
-export function renderRss({ articles, channel, level, now }: FeedInput): Rendition {
-  const clean = articles.map(cleanArticle);
-  const shown = clean.filter((article) => article.change !== 'withdrawn');
-  // A withdrawal changes the feed (an item leaves it), so it counts towards lastBuildDate.
-  const updated = documentUpdated(clean, now);
-  const root = element('rss', { version: '2.0', ...RSS_NAMESPACES }, [
-    element('channel', {}, [
-      ...channelElements(cleanChannel(channel), updated),
-      shown.map((article) => itemElement(article, level)),
-    ]),
+export function renderRss(input: FeedInput): Rendition {
+  const { articles, channel, level, now } = input;
+  // Times are ISO strings, which cleaning leaves as they are: no need to clean for them.
+  const updated = documentUpdated(articles, now);
+  const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
+  const at = empty.lastIndexOf(CHANNEL_END);
+  const items = shownIn(articles).map((article) => itemXml(article, level));
+  return toRendition(
+    empty.slice(0, at) + items.join('') + empty.slice(at),
+    RSS_MEDIA_TYPE,
+    updated,
+  );
+}
+
+/** The whole document as one tree: what renderRss's bytes are, rendered without its item cache. */
+export function rssTree({ articles, channel, level, now }: FeedInput): XmlNode {
+  const updated = documentUpdated(articles, now);
+  const items = shownIn(articles).map((article) => itemElement(cleanArticle(article), level));
+  return rssRoot(cleanChannel(channel), updated, items);
+}
+
+function shownIn(articles: readonly Article[]): readonly Article[] {
+  return articles.filter((article) => article.change !== 'withdrawn');
+}
+
+function rssRoot(channel: Channel, updated: Date, items: XmlNode[]): XmlNode {
+  return element('rss', { version: '2.0', ...RSS_NAMESPACES }, [
+    element('channel', {}, [...channelElements(channel, updated), items]),
   ]);
-  return toRendition(xmlDocument(root), RSS_MEDIA_TYPE, updated);
+}
+
+/** How the builder indents the end of `channel` (depth 1) and an `item` (depth 2). */
+const CHANNEL_END = '\n  </channel>';
+const ITEM_START = '\n    <item>';
+
+/**
+ * An item's XML as it stands in a document, indentation included, per story version (a version is
+ * a new Article object: the cache goes with it) and content level. Built inside an `rss/channel`
+ * of its own so the builder indents it as in the feed, then cut out.
+ */
+const itemXmlCache = new WeakMap<Article, Partial<Record<ContentLevel, string>>>();
+
+function itemXml(article: Article, level: ContentLevel): string {
+  let byLevel = itemXmlCache.get(article);
+  if (byLevel === undefined) {
+    byLevel = {};
+    itemXmlCache.set(article, byLevel);
+  }
+  let xml = byLevel[level];
+  if (xml === undefined) {
+    const alone = xmlDocument(
+      element('rss', {}, [element('channel', {}, [itemElement(cleanArticle(article), level)])]),
+    );
+    xml = alone.slice(alone.indexOf(ITEM_START), alone.lastIndexOf(CHANNEL_END));
+    byLevel[level] = xml;
+  }
+  return xml;
 }
 
 function channelElements(channel: Channel, updated: Date): XmlNode[] {
