@@ -5,6 +5,7 @@ import type { Channel } from '../channel';
 import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
+import { between, ItemTextCache } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
@@ -19,28 +20,59 @@ export const ATOM_MEDIA_TYPE = 'application/atom+xml; charset=utf-8';
  * Atom 1.0 (RFC 4287). A withdrawn story becomes an RFC 6721 `at:deleted-entry` tombstone. The
  * tombstones come before the entries because RFC 4287's schema (Appendix B) lets foreign elements
  * of atom:feed appear only among its metadata, ahead of every atom:entry.
+ *
+ * The bytes are those of `xmlDocument(atomTree(input))`, with each entry rendered once per story
+ * version and level ({@link ItemTextCache}) and spliced in before the end of the feed.
  */
-export function renderAtom({ articles, channel, level, now }: FeedInput): Rendition {
-  const clean = articles.map(cleanArticle);
-  const withdrawn = clean.filter((article) => article.change === 'withdrawn');
-  const live = clean.filter((article) => article.change !== 'withdrawn');
-  const updated = documentUpdated(clean, now);
+export function renderAtom(input: FeedInput): Rendition {
+  const { articles, level, now } = input;
+  const updated = documentUpdated(articles, now);
+  const empty = xmlDocument(atomRoot(input, updated, []));
+  const at = empty.lastIndexOf(FEED_END);
+  const entries = articles
+    .filter((article) => article.change !== 'withdrawn')
+    .map((article) => entryXml.get(article, level));
+  return toRendition(
+    empty.slice(0, at) + entries.join('') + empty.slice(at),
+    ATOM_MEDIA_TYPE,
+    updated,
+  );
+}
+
+/** The whole document as one tree: what renderAtom's bytes are, rendered without its entry cache. */
+export function atomTree(input: FeedInput): XmlNode {
+  const live = input.articles.filter((article) => article.change !== 'withdrawn');
+  const entries = live.map((article) => entryElement(cleanArticle(article), input.level));
+  return atomRoot(input, documentUpdated(input.articles, input.now), entries);
+}
+
+/** The feed element with its metadata and tombstones, and `entries` last. */
+function atomRoot({ articles, channel }: FeedInput, updated: Date, entries: XmlNode[]): XmlNode {
+  const withdrawn = articles.filter((article) => article.change === 'withdrawn').map(cleanArticle);
   const feedChannel = cleanChannel(channel);
-  const root = element(
+  return element(
     'feed',
     {
       xmlns: ATOM_NAMESPACE,
       'xmlns:at': withdrawn.length > 0 ? TOMBSTONE_NAMESPACE : undefined,
       'xml:lang': feedChannel.language,
     },
-    [
-      ...feedElements(feedChannel, updated),
-      withdrawn.map(deletedEntryElement),
-      live.map((article) => entryElement(article, level)),
-    ],
+    [...feedElements(feedChannel, updated), withdrawn.map(deletedEntryElement), entries],
   );
-  return toRendition(xmlDocument(root), ATOM_MEDIA_TYPE, updated);
 }
+
+/** How the builder indents the end of `feed` (the root) and an `entry` (depth 1). */
+const FEED_END = '\n</feed>';
+const ENTRY_START = '\n  <entry>';
+
+/** Each entry's XML per story version and level, rendered inside a `feed` of its own. */
+const entryXml = new ItemTextCache((article, level) =>
+  between(
+    xmlDocument(element('feed', {}, [entryElement(cleanArticle(article), level)])),
+    ENTRY_START,
+    FEED_END,
+  ),
+);
 
 function feedElements(channel: Channel, updated: Date): XmlNode[] {
   const links: [string, string | undefined][] = [

@@ -4,6 +4,7 @@ import { tagsOf } from '../categories';
 import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
+import { ItemTextCache } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
@@ -15,13 +16,30 @@ export const JSON_FEED_MEDIA_TYPE = 'application/feed+json';
 /**
  * JSON Feed 1.1. Withdrawn stories are left out: the format has no tombstone. Built as a typed
  * object and written by JSON.stringify, which does all the escaping.
+ *
+ * The bytes are those of `JSON.stringify(jsonFeedObject(input), null, 2)`, with each item written
+ * once per story version and level ({@link ItemTextCache}) and spliced into `items`.
  */
-export function renderJsonFeed({ articles, channel, level, now }: FeedInput): Rendition {
-  const clean = articles.map(cleanArticle);
-  const shown = clean.filter((article) => article.change !== 'withdrawn');
+export function renderJsonFeed(input: FeedInput): Rendition {
+  const { articles, level, now } = input;
+  const shown = articles.filter((article) => article.change !== 'withdrawn');
+  const empty = JSON.stringify(jsonFeedObject(input, []), null, 2);
+  // `items` is the last member: its empty array ends the document.
+  const body =
+    shown.length === 0
+      ? empty
+      : empty.slice(0, empty.lastIndexOf(EMPTY_ITEMS)) +
+        `"items": [\n    ${shown.map((article) => itemJson.get(article, level)).join(',\n    ')}\n  ]\n}`;
+  // A withdrawal changes the feed (an item leaves it), so it counts towards Last-Modified.
+  return toRendition(body, JSON_FEED_MEDIA_TYPE, documentUpdated(articles, now));
+}
+
+/** The whole feed as one object: what renderJsonFeed's bytes are, written without its item cache. */
+export function jsonFeedObject(input: FeedInput, items?: JsonFeedItem[]): JsonFeed {
+  const { articles, channel, level } = input;
   const { title, link, selfUrl, description, language, publisher, hubUrl, nextUrl } =
     cleanChannel(channel);
-  const feed: JsonFeed = {
+  return {
     version: 'https://jsonfeed.org/version/1.1',
     title,
     home_page_url: link,
@@ -31,15 +49,23 @@ export function renderJsonFeed({ articles, channel, level, now }: FeedInput): Re
     authors: [{ name: publisher }],
     hubs: hubUrl ? [{ type: 'WebSub', url: hubUrl }] : undefined,
     next_url: nextUrl,
-    items: shown.map((article) => itemOf(article, level)),
+    items:
+      items ??
+      articles
+        .filter((article) => article.change !== 'withdrawn')
+        .map((article) => itemOf(cleanArticle(article), level)),
   };
-  return toRendition(
-    JSON.stringify(feed, null, 2),
-    JSON_FEED_MEDIA_TYPE,
-    // A withdrawal changes the feed (an item leaves it), so it counts towards Last-Modified.
-    documentUpdated(clean, now),
-  );
 }
+
+const EMPTY_ITEMS = '"items": []\n}';
+
+/**
+ * Each item's JSON per story version and level, indented as it stands in `items` (depth 2). JSON
+ * text has no raw newline inside a string, so indenting after every newline changes no value.
+ */
+const itemJson = new ItemTextCache((article, level) =>
+  JSON.stringify(itemOf(cleanArticle(article), level), null, 2).replace(/\n/g, '\n    '),
+);
 
 /**
  * JSON Feed 1.1 §items: an item MUST have content_html or content_text. Headline level has no

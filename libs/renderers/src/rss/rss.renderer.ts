@@ -6,6 +6,7 @@ import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
 import { htmlText } from '../markup/html-text';
+import { between, ItemTextCache } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc822 } from '../time/rfc822';
@@ -21,7 +22,7 @@ export const RSS_MEDIA_TYPE = 'application/rss+xml; charset=utf-8';
  * content, Dublin Core and Media RSS modules. Withdrawn stories are left out: RSS has no tombstone.
  *
  * The bytes are those of `xmlDocument(rssTree(input))`, but each item is rendered once per story
- * version and level ({@link itemXml}) and spliced into the channel: a feed is rebuilt on every
+ * version and level ({@link ItemTextCache}) and spliced into the channel: a feed is rebuilt on every
  * change it may show, and re-rendering its fifty unchanged items each time was most of feed-api's
  * work at 200 changes a second.
  */
@@ -31,7 +32,7 @@ export function renderRss(input: FeedInput): Rendition {
   const updated = documentUpdated(articles, now);
   const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
   const at = empty.lastIndexOf(CHANNEL_END);
-  const items = shownIn(articles).map((article) => itemXml(article, level));
+  const items = shownIn(articles).map((article) => itemXml.get(article, level));
   return toRendition(
     empty.slice(0, at) + items.join('') + empty.slice(at),
     RSS_MEDIA_TYPE,
@@ -60,29 +61,16 @@ function rssRoot(channel: Channel, updated: Date, items: XmlNode[]): XmlNode {
 const CHANNEL_END = '\n  </channel>';
 const ITEM_START = '\n    <item>';
 
-/**
- * An item's XML as it stands in a document, indentation included, per story version (a version is
- * a new Article object: the cache goes with it) and content level. Built inside an `rss/channel`
- * of its own so the builder indents it as in the feed, then cut out.
- */
-const itemXmlCache = new WeakMap<Article, Partial<Record<ContentLevel, string>>>();
-
-function itemXml(article: Article, level: ContentLevel): string {
-  let byLevel = itemXmlCache.get(article);
-  if (byLevel === undefined) {
-    byLevel = {};
-    itemXmlCache.set(article, byLevel);
-  }
-  let xml = byLevel[level];
-  if (xml === undefined) {
-    const alone = xmlDocument(
+/** Each item's XML per story version and level, rendered inside an `rss/channel` of its own. */
+const itemXml = new ItemTextCache((article, level) =>
+  between(
+    xmlDocument(
       element('rss', {}, [element('channel', {}, [itemElement(cleanArticle(article), level)])]),
-    );
-    xml = alone.slice(alone.indexOf(ITEM_START), alone.lastIndexOf(CHANNEL_END));
-    byLevel[level] = xml;
-  }
-  return xml;
-}
+    ),
+    ITEM_START,
+    CHANNEL_END,
+  ),
+);
 
 function channelElements(channel: Channel, updated: Date): XmlNode[] {
   const links: [string, string | undefined][] = [

@@ -1,0 +1,48 @@
+import { sampleArticle } from '@depeche/testing';
+import { atomTree, renderAtom } from './atom/atom.renderer';
+import type { FeedInput } from './feed-input';
+import { jsonFeedObject, renderJsonFeed } from './json-feed/json-feed.renderer';
+import type { Rendition } from './rendition';
+import { renderRss, rssTree } from './rss/rss.renderer';
+import { FIXED_NOW } from './test-support/fixed-clock';
+import { hostileArticles, LEVELS } from './test-support/hostile-articles';
+import { sampleChannel } from './test-support/sample-channel';
+import { xmlDocument } from './xml/xml-document';
+
+/** Hostile stories (markup lookalikes, forbidden characters, newlines, 100 KB bodies, withdrawals). */
+const ARTICLES = hostileArticles(sampleArticle(), 60, 20261129, FIXED_NOW);
+
+/** Each feed format: the renderer with its item cache, and the document written whole. */
+const FORMATS: [string, (input: FeedInput) => Rendition, (input: FeedInput) => string][] = [
+  ['RSS', renderRss, (input) => xmlDocument(rssTree(input))],
+  ['Atom', renderAtom, (input) => xmlDocument(atomTree(input))],
+  ['JSON Feed', renderJsonFeed, (input) => JSON.stringify(jsonFeedObject(input), null, 2)],
+];
+
+/**
+ * The feed renderers splice items rendered once per story version into the document; their bytes
+ * must be those of the whole document written at once, whatever the stories, level and cache.
+ */
+describe.each(FORMATS)('a %s feed built from cached items', (_format, render, whole) => {
+  it.each(LEVELS)('is byte for byte the document written whole, at %s level', (level) => {
+    const channel = sampleChannel('https://feeds.example/international');
+    for (const articles of [ARTICLES, ARTICLES.slice(7, 31), ARTICLES.slice(0, 1), []]) {
+      const input = { articles, channel, level, now: FIXED_NOW };
+      const expected = Buffer.from(whole(input), 'utf8');
+      expect(render(input).body.equals(expected)).toBe(true);
+      // Again, every item from the cache now.
+      expect(render(input).body.equals(expected)).toBe(true);
+    }
+  });
+
+  it('renders a story again when its version changes, and per level', () => {
+    const channel = sampleChannel('https://feeds.example/international');
+    const v1 = sampleArticle();
+    const v2 = sampleArticle({ version: 2, headline: 'Un autre titre « corrigé »' });
+    const body = (article: typeof v1, level: 'headline' | 'full') =>
+      render({ articles: [article], channel, level, now: FIXED_NOW }).body.toString('utf8');
+    expect(body(v1, 'full')).toContain('Loukachenko');
+    expect(body(v2, 'full')).toContain('Un autre titre « corrigé »');
+    expect(body(v1, 'headline').length).toBeLessThan(body(v1, 'full').length / 2);
+  });
+});
