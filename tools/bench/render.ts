@@ -96,8 +96,17 @@ const size = (rendition: Rendition): number => rendition.body.length;
 function main(): void {
   const article = sampleSizedArticle(0);
   const articles = Array.from({ length: FEED_SIZE }, (_, i) => sampleSizedArticle(i));
+  // The renderers keep each item's text per story version (Article object): a copy is a version
+  // they have not seen. `feed` renders fifty unseen versions (a cold start); `rebuild` one new
+  // version beside forty-nine already rendered (what a feed costs at each change).
   const feed = (selfUrl: string) => ({
-    articles,
+    articles: articles.map((a) => ({ ...a })),
+    channel: channel(selfUrl),
+    level: LEVEL,
+    now: NOW,
+  });
+  const rebuild = (selfUrl: string) => ({
+    articles: [{ ...articles[0] } as Article, ...articles.slice(1)],
     channel: channel(selfUrl),
     level: LEVEL,
     now: NOW,
@@ -123,6 +132,15 @@ function main(): void {
     ),
     time(`JSON Feed 1.1, ${FEED_SIZE} items`, 300, () =>
       size(renderJsonFeed(feed('https://x.example/f.json'))),
+    ),
+    time(`RSS 2.0 rebuild, 1 new of ${FEED_SIZE}`, 300, () =>
+      size(renderRss(rebuild('https://x.example/f.rss'))),
+    ),
+    time(`Atom 1.0 rebuild, 1 new of ${FEED_SIZE}`, 300, () =>
+      size(renderAtom(rebuild('https://x.example/f.atom'))),
+    ),
+    time(`JSON Feed 1.1 rebuild, 1 new of ${FEED_SIZE}`, 300, () =>
+      size(renderJsonFeed(rebuild('https://x.example/f.json'))),
     ),
     time(`NewsML-G2 newsMessage, ${FEED_SIZE} items`, 300, () =>
       size(renderNewsmlMessage(feed('https://x.example/f.xml'))),

@@ -12,8 +12,12 @@ export interface Rendition {
   readonly lastModified: Date;
 }
 
-export function toRendition(text: string, mediaType: string, lastModified: Date): Rendition {
-  const body = Buffer.from(text, 'utf8');
+export function toRendition(
+  text: string | Buffer,
+  mediaType: string,
+  lastModified: Date,
+): Rendition {
+  const body = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   return { body, mediaType, etag: strongEtag(body), lastModified };
 }
 

@@ -5,7 +5,7 @@ import type { Channel } from '../channel';
 import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
-import { between, ItemTextCache } from '../item-text-cache';
+import { between, ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
@@ -28,15 +28,10 @@ export function renderAtom(input: FeedInput): Rendition {
   const { articles, level, now } = input;
   const updated = documentUpdated(articles, now);
   const empty = xmlDocument(atomRoot(input, updated, []));
-  const at = empty.lastIndexOf(FEED_END);
   const entries = articles
     .filter((article) => article.change !== 'withdrawn')
     .map((article) => entryXml.get(article, level));
-  return toRendition(
-    empty.slice(0, at) + entries.join('') + empty.slice(at),
-    ATOM_MEDIA_TYPE,
-    updated,
-  );
+  return toRendition(spliceBefore(empty, FEED_END, entries), ATOM_MEDIA_TYPE, updated);
 }
 
 /** The whole document as one tree: what renderAtom's bytes are, rendered without its entry cache. */

@@ -28,8 +28,14 @@ export function renderJsonFeed(input: FeedInput): Rendition {
   const body =
     shown.length === 0
       ? empty
-      : empty.slice(0, empty.lastIndexOf(EMPTY_ITEMS)) +
-        `"items": [\n    ${shown.map((article) => itemJson.get(article, level)).join(',\n    ')}\n  ]\n}`;
+      : Buffer.concat([
+          Buffer.from(`${empty.slice(0, empty.lastIndexOf(EMPTY_ITEMS))}"items": [\n    `, 'utf8'),
+          ...shown.flatMap((article, n) => [
+            ...(n === 0 ? [] : [ITEM_SEPARATOR]),
+            itemJson.get(article, level),
+          ]),
+          ITEMS_END,
+        ]);
   // A withdrawal changes the feed (an item leaves it), so it counts towards Last-Modified.
   return toRendition(body, JSON_FEED_MEDIA_TYPE, documentUpdated(articles, now));
 }
@@ -58,6 +64,8 @@ export function jsonFeedObject(input: FeedInput, items?: JsonFeedItem[]): JsonFe
 }
 
 const EMPTY_ITEMS = '"items": []\n}';
+const ITEM_SEPARATOR = Buffer.from(',\n    ', 'utf8');
+const ITEMS_END = Buffer.from('\n  ]\n}', 'utf8');
 
 /**
  * Each item's JSON per story version and level, indented as it stands in `items` (depth 2). JSON

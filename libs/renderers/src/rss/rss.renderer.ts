@@ -6,7 +6,7 @@ import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
 import { htmlText } from '../markup/html-text';
-import { between, ItemTextCache } from '../item-text-cache';
+import { between, ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc822 } from '../time/rfc822';
@@ -31,13 +31,8 @@ export function renderRss(input: FeedInput): Rendition {
   // Times are ISO strings, which cleaning leaves as they are: no need to clean for them.
   const updated = documentUpdated(articles, now);
   const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
-  const at = empty.lastIndexOf(CHANNEL_END);
   const items = shownIn(articles).map((article) => itemXml.get(article, level));
-  return toRendition(
-    empty.slice(0, at) + items.join('') + empty.slice(at),
-    RSS_MEDIA_TYPE,
-    updated,
-  );
+  return toRendition(spliceBefore(empty, CHANNEL_END, items), RSS_MEDIA_TYPE, updated);
 }
 
 /** The whole document as one tree: what renderRss's bytes are, rendered without its item cache. */
