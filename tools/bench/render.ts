@@ -145,6 +145,9 @@ function main(): void {
     time(`NewsML-G2 newsMessage, ${FEED_SIZE} items`, 300, () =>
       size(renderNewsmlMessage(feed('https://x.example/f.xml'))),
     ),
+    time(`NewsML-G2 newsMessage rebuild, 1 new of ${FEED_SIZE}`, 300, () =>
+      size(renderNewsmlMessage(rebuild('https://x.example/f.xml'))),
+    ),
   ];
   console.log(
     `node ${process.version}, level ${LEVEL}, sample article (${article.wordCount} words)`,

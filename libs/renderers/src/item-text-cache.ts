@@ -1,4 +1,4 @@
-import type { Article, ContentLevel } from '@depeche/article';
+import type { Article } from '@depeche/article';
 
 /**
  * An item's UTF-8 bytes as they stand in its feed document, per story version and content level. A feed
@@ -9,17 +9,24 @@ import type { Article, ContentLevel } from '@depeche/article';
  * encoding the result took 5 ms.
  */
 export class ItemTextCache {
-  private readonly texts = new WeakMap<Article, Partial<Record<ContentLevel, Buffer>>>();
+  private readonly texts = new WeakMap<Article, Map<string, Buffer>>();
 
-  constructor(private readonly render: (article: Article, level: ContentLevel) => string) {}
-
-  get(article: Article, level: ContentLevel): Buffer {
-    let byLevel = this.texts.get(article);
-    if (byLevel === undefined) {
-      byLevel = {};
-      this.texts.set(article, byLevel);
+  /**
+   * The bytes of `article` rendered as `key` says (the content level, and for NewsML-G2 what the
+   * clock decides of it), rendered by `render` the first time.
+   */
+  get(article: Article, key: string, render: () => string): Buffer {
+    let byKey = this.texts.get(article);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.texts.set(article, byKey);
     }
-    return (byLevel[level] ??= Buffer.from(this.render(article, level), 'utf8'));
+    let bytes = byKey.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(render(), 'utf8');
+      byKey.set(key, bytes);
+    }
+    return bytes;
   }
 }
 

@@ -30,7 +30,7 @@ export function renderAtom(input: FeedInput): Rendition {
   const empty = xmlDocument(atomRoot(input, updated, []));
   const entries = articles
     .filter((article) => article.change !== 'withdrawn')
-    .map((article) => entryXml.get(article, level));
+    .map((article) => entryXml(article, level));
   return toRendition(spliceBefore(empty, FEED_END, entries), ATOM_MEDIA_TYPE, updated);
 }
 
@@ -60,14 +60,19 @@ function atomRoot({ articles, channel }: FeedInput, updated: Date, entries: XmlN
 const FEED_END = '\n</feed>';
 const ENTRY_START = '\n  <entry>';
 
-/** Each entry's XML per story version and level, rendered inside a `feed` of its own. */
-const entryXml = new ItemTextCache((article, level) =>
-  between(
-    xmlDocument(element('feed', {}, [entryElement(cleanArticle(article), level)])),
-    ENTRY_START,
-    FEED_END,
-  ),
-);
+/** Each entry's XML per story version and level. */
+const entryCache = new ItemTextCache();
+
+/** An entry's XML, rendered inside a `feed` of its own and cut out. */
+function entryXml(article: Article, level: ContentLevel): Buffer {
+  return entryCache.get(article, level, () =>
+    between(
+      xmlDocument(element('feed', {}, [entryElement(cleanArticle(article), level)])),
+      ENTRY_START,
+      FEED_END,
+    ),
+  );
+}
 
 function feedElements(channel: Channel, updated: Date): XmlNode[] {
   const links: [string, string | undefined][] = [

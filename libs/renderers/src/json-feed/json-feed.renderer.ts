@@ -32,7 +32,7 @@ export function renderJsonFeed(input: FeedInput): Rendition {
           Buffer.from(`${empty.slice(0, empty.lastIndexOf(EMPTY_ITEMS))}"items": [\n    `, 'utf8'),
           ...shown.flatMap((article, n) => [
             ...(n === 0 ? [] : [ITEM_SEPARATOR]),
-            itemJson.get(article, level),
+            itemJson(article, level),
           ]),
           ITEMS_END,
         ]);
@@ -71,9 +71,13 @@ const ITEMS_END = Buffer.from('\n  ]\n}', 'utf8');
  * Each item's JSON per story version and level, indented as it stands in `items` (depth 2). JSON
  * text has no raw newline inside a string, so indenting after every newline changes no value.
  */
-const itemJson = new ItemTextCache((article, level) =>
-  JSON.stringify(itemOf(cleanArticle(article), level), null, 2).replace(/\n/g, '\n    '),
-);
+const itemCache = new ItemTextCache();
+
+function itemJson(article: Article, level: ContentLevel): Buffer {
+  return itemCache.get(article, level, () =>
+    JSON.stringify(itemOf(cleanArticle(article), level), null, 2).replace(/\n/g, '\n    '),
+  );
+}
 
 /**
  * JSON Feed 1.1 §items: an item MUST have content_html or content_text. Headline level has no

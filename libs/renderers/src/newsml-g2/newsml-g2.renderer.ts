@@ -1,11 +1,14 @@
 import type { Article, ContentLevel } from '@depeche/article';
 import { documentUpdated, versionTime } from '../article-times';
 import type { Channel } from '../channel';
+import { isEmbargoed } from '../embargo';
+import { between, ItemTextCache } from '../item-text-cache';
+import { publicationStatus } from '../publication-status';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
 import { xmlDocument } from '../xml/xml-document';
-import { element, textElement } from '../xml/xml-node';
+import { element, textElement, type XmlNode } from '../xml/xml-node';
 import { newsItemElement } from './news-item.element';
 import {
   IPTC_CATALOG,
@@ -42,31 +45,86 @@ export function renderNewsmlItem({ article, level, now }: NewsmlItemInput): Rend
 /**
  * A NewsML-G2 newsMessage (header, then itemSet) carrying one newsItem per story, for feed pulls.
  * Withdrawn stories stay in it as `stat:canceled` items: that is how a puller learns of them.
+ *
+ * The bytes are those of `xmlDocument(newsMessageTree(input))`, with each newsItem rendered once
+ * per story version, level and clock-decided state ({@link ItemTextCache}) and spliced in.
  */
-export function renderNewsmlMessage({
-  articles,
-  channel,
-  level,
-  now,
-}: NewsmlMessageInput): Rendition {
+export function renderNewsmlMessage(input: NewsmlMessageInput): Rendition {
+  const { articles, level, now } = input;
+  refuseEmpty(articles);
+  const empty = xmlDocument(newsMessageRoot(input, [element(PLACEHOLDER, {}, [])]));
+  const at = empty.lastIndexOf(PLACEHOLDER_XML);
+  const items = articles.map((article) => newsItemXml(article, level, now));
+  return toRendition(
+    Buffer.concat([
+      Buffer.from(empty.slice(0, at), 'utf8'),
+      ...items,
+      Buffer.from(empty.slice(at + PLACEHOLDER_XML.length), 'utf8'),
+    ]),
+    NEWS_MESSAGE_MEDIA_TYPE,
+    documentUpdated(articles, now),
+  );
+}
+
+/** The whole message as one tree: what renderNewsmlMessage's bytes are, without its item cache. */
+export function newsMessageTree(input: NewsmlMessageInput): XmlNode {
+  refuseEmpty(input.articles);
+  const items = input.articles.map((article) =>
+    newsItemElement(cleanArticle(article), input.level, input.now),
+  );
+  return newsMessageRoot(input, items);
+}
+
+function refuseEmpty(articles: readonly Article[]): void {
   if (articles.length === 0) {
     // The 2.35 schema gives itemSet one or more items (xs:any, minOccurs 1): there is no empty message.
     throw new RangeError(
       'A NewsML-G2 newsMessage carries at least one item; answer an empty pull otherwise.',
     );
   }
-  const clean = articles.map(cleanArticle);
-  const root = element('newsMessage', { xmlns: NAR_NAMESPACE }, [
+}
+
+/** The message with an itemSet holding `items`. */
+function newsMessageRoot({ channel, now }: NewsmlMessageInput, items: XmlNode[]): XmlNode {
+  return element('newsMessage', { xmlns: NAR_NAMESPACE }, [
     element('header', {}, [
       textElement('sent', rfc3339(now)),
       element('catalogRef', { href: IPTC_CATALOG }),
       textElement('sender', cleanChannel(channel).publisher),
     ]),
-    element(
-      'itemSet',
-      {},
-      clean.map((article) => newsItemElement(article, level, now)),
-    ),
+    element('itemSet', {}, items),
   ]);
-  return toRendition(xmlDocument(root), NEWS_MESSAGE_MEDIA_TYPE, documentUpdated(clean, now));
+}
+
+/**
+ * Where the items go: an itemSet with no child would be written `<itemSet/>` (empty nodes are
+ * self-closing), so the document is built around a placeholder element, replaced by the items.
+ */
+const PLACEHOLDER = 'depeche-items';
+const PLACEHOLDER_XML = `\n    <${PLACEHOLDER}/>`;
+
+/** How the builder indents the end of `itemSet` (depth 1) and a `newsItem` (depth 2). */
+const ITEM_SET_END = '\n  </itemSet>';
+const NEWS_ITEM_START = '\n    <newsItem ';
+
+const itemCache = new ItemTextCache();
+
+/**
+ * A newsItem's XML per story version, level and what the clock decides of it (embargoed or not,
+ * publication status: the only parts of an item that `now` changes), rendered inside a
+ * newsMessage/itemSet of its own and cut out.
+ */
+function newsItemXml(article: Article, level: ContentLevel, now: Date): Buffer {
+  const key = `${level}|${String(isEmbargoed(article, now))}|${publicationStatus(article, now)}`;
+  return itemCache.get(article, key, () =>
+    between(
+      xmlDocument(
+        element('newsMessage', {}, [
+          element('itemSet', {}, [newsItemElement(cleanArticle(article), level, now)]),
+        ]),
+      ),
+      NEWS_ITEM_START,
+      ITEM_SET_END,
+    ),
+  );
 }

@@ -31,7 +31,7 @@ export function renderRss(input: FeedInput): Rendition {
   // Times are ISO strings, which cleaning leaves as they are: no need to clean for them.
   const updated = documentUpdated(articles, now);
   const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
-  const items = shownIn(articles).map((article) => itemXml.get(article, level));
+  const items = shownIn(articles).map((article) => itemXml(article, level));
   return toRendition(spliceBefore(empty, CHANNEL_END, items), RSS_MEDIA_TYPE, updated);
 }
 
@@ -56,16 +56,21 @@ function rssRoot(channel: Channel, updated: Date, items: XmlNode[]): XmlNode {
 const CHANNEL_END = '\n  </channel>';
 const ITEM_START = '\n    <item>';
 
-/** Each item's XML per story version and level, rendered inside an `rss/channel` of its own. */
-const itemXml = new ItemTextCache((article, level) =>
-  between(
-    xmlDocument(
-      element('rss', {}, [element('channel', {}, [itemElement(cleanArticle(article), level)])]),
+/** Each item's XML per story version and level. */
+const itemCache = new ItemTextCache();
+
+/** An item's XML, rendered inside an `rss/channel` of its own and cut out. */
+function itemXml(article: Article, level: ContentLevel): Buffer {
+  return itemCache.get(article, level, () =>
+    between(
+      xmlDocument(
+        element('rss', {}, [element('channel', {}, [itemElement(cleanArticle(article), level)])]),
+      ),
+      ITEM_START,
+      CHANNEL_END,
     ),
-    ITEM_START,
-    CHANNEL_END,
-  ),
-);
+  );
+}
 
 function channelElements(channel: Channel, updated: Date): XmlNode[] {
   const links: [string, string | undefined][] = [
