@@ -39,11 +39,3 @@ export function spliceBefore(document: string, marker: string, parts: readonly B
     Buffer.from(document.slice(at), 'utf8'),
   ]);
 }
-
-/**
- * The part of `document` from the first `start` to the last `end`: an element rendered inside
- * wrappers of its own, so the builder indents it as in the feed, cut out with its indentation.
- */
-export function between(document: string, start: string, end: string): string {
-  return document.slice(document.indexOf(start), document.lastIndexOf(end));
-}

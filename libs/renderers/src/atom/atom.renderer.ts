@@ -5,11 +5,11 @@ import type { Channel } from '../channel';
 import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
-import { between, ItemTextCache, spliceBefore } from '../item-text-cache';
+import { ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
-import { xmlDocument } from '../xml/xml-document';
+import { xmlAtDepth, xmlDocument } from '../xml/xml-document';
 import { element, textElement, type XmlNode } from '../xml/xml-node';
 import { deletedEntryElement, TOMBSTONE_NAMESPACE } from './deleted-entry.element';
 
@@ -56,21 +56,16 @@ function atomRoot({ articles, channel }: FeedInput, updated: Date, entries: XmlN
   );
 }
 
-/** How the builder indents the end of `feed` (the root) and an `entry` (depth 1). */
+/** How the builder writes the end of `feed` (the root): the entries go before it. */
 const FEED_END = '\n</feed>';
-const ENTRY_START = '\n  <entry>';
 
 /** Each entry's XML per story version and level. */
 const entryCache = new ItemTextCache();
 
-/** An entry's XML, rendered inside a `feed` of its own and cut out. */
+/** An entry's XML as it stands in the feed. */
 function entryXml(article: Article, level: ContentLevel): Buffer {
   return entryCache.get(article, level, () =>
-    between(
-      xmlDocument(element('feed', {}, [entryElement(cleanArticle(article), level)])),
-      ENTRY_START,
-      FEED_END,
-    ),
+    xmlAtDepth(entryElement(cleanArticle(article), level), ['feed']),
   );
 }
 

@@ -2,12 +2,12 @@ import type { Article, ContentLevel } from '@depeche/article';
 import { documentUpdated, versionTime } from '../article-times';
 import type { Channel } from '../channel';
 import { isEmbargoed } from '../embargo';
-import { between, ItemTextCache } from '../item-text-cache';
+import { ItemTextCache } from '../item-text-cache';
 import { publicationStatus } from '../publication-status';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
-import { xmlDocument } from '../xml/xml-document';
+import { xmlAtDepth, xmlDocument } from '../xml/xml-document';
 import { element, textElement, type XmlNode } from '../xml/xml-node';
 import { newsItemElement } from './news-item.element';
 import {
@@ -103,28 +103,15 @@ function newsMessageRoot({ channel, now }: NewsmlMessageInput, items: XmlNode[])
 const PLACEHOLDER = 'depeche-items';
 const PLACEHOLDER_XML = `\n    <${PLACEHOLDER}/>`;
 
-/** How the builder indents the end of `itemSet` (depth 1) and a `newsItem` (depth 2). */
-const ITEM_SET_END = '\n  </itemSet>';
-const NEWS_ITEM_START = '\n    <newsItem ';
-
 const itemCache = new ItemTextCache();
 
 /**
  * A newsItem's XML per story version, level and what the clock decides of it (embargoed or not,
- * publication status: the only parts of an item that `now` changes), rendered inside a
- * newsMessage/itemSet of its own and cut out.
+ * publication status: the only parts of an item that `now` changes), as it stands in the itemSet.
  */
 function newsItemXml(article: Article, level: ContentLevel, now: Date): Buffer {
   const key = `${level}|${String(isEmbargoed(article, now))}|${publicationStatus(article, now)}`;
   return itemCache.get(article, key, () =>
-    between(
-      xmlDocument(
-        element('newsMessage', {}, [
-          element('itemSet', {}, [newsItemElement(cleanArticle(article), level, now)]),
-        ]),
-      ),
-      NEWS_ITEM_START,
-      ITEM_SET_END,
-    ),
+    xmlAtDepth(newsItemElement(cleanArticle(article), level, now), ['newsMessage', 'itemSet']),
   );
 }

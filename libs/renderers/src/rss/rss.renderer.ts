@@ -6,11 +6,11 @@ import { reaches } from '../content-reach';
 import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
 import { htmlText } from '../markup/html-text';
-import { between, ItemTextCache, spliceBefore } from '../item-text-cache';
+import { ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc822 } from '../time/rfc822';
-import { xmlDocument } from '../xml/xml-document';
+import { xmlAtDepth, xmlDocument } from '../xml/xml-document';
 import { element, textElement, type XmlNode } from '../xml/xml-node';
 import { mediaContentElement } from './media-content.element';
 import { RSS_NAMESPACES } from './rss.namespaces';
@@ -52,23 +52,16 @@ function rssRoot(channel: Channel, updated: Date, items: XmlNode[]): XmlNode {
   ]);
 }
 
-/** How the builder indents the end of `channel` (depth 1) and an `item` (depth 2). */
+/** How the builder indents the end of `channel` (depth 1): the items go before it. */
 const CHANNEL_END = '\n  </channel>';
-const ITEM_START = '\n    <item>';
 
 /** Each item's XML per story version and level. */
 const itemCache = new ItemTextCache();
 
-/** An item's XML, rendered inside an `rss/channel` of its own and cut out. */
+/** An item's XML as it stands in the channel. */
 function itemXml(article: Article, level: ContentLevel): Buffer {
   return itemCache.get(article, level, () =>
-    between(
-      xmlDocument(
-        element('rss', {}, [element('channel', {}, [itemElement(cleanArticle(article), level)])]),
-      ),
-      ITEM_START,
-      CHANNEL_END,
-    ),
+    xmlAtDepth(itemElement(cleanArticle(article), level), ['rss', 'channel']),
   );
 }
 

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Markup } from './markup';
-import { ATTRIBUTE_PREFIX, text, type XmlNode } from './xml-node';
+import { ATTRIBUTE_PREFIX, element, text, type XmlNode } from './xml-node';
 
 /**
  * The element whose content is embedded as built markup instead of being escaped as text
@@ -41,4 +41,19 @@ export function xmlDocument(root: XmlNode): string {
 /** The content of a {@link MARKUP_CONTAINER} element: markup that the markup builder has already written. */
 export function embeddedMarkup(markup: Markup): XmlNode {
   return text(markup);
+}
+
+/**
+ * The XML of `node` as it stands inside elements named `wrappers` (outermost first) of a document,
+ * with its leading newline and indentation: built inside them so the builder indents it as there,
+ * then cut out. Feeds splice such pieces between their own parts (see item-text-cache.ts).
+ */
+export function xmlAtDepth(node: XmlNode, wrappers: readonly string[]): string {
+  const tree = wrappers.reduceRight<XmlNode>((inner, name) => element(name, {}, [inner]), node);
+  const document = xmlDocument(tree);
+  const depth = wrappers.length;
+  // The wrappers' own tags sit at lesser indentation: the first tag at this depth is the node's.
+  const start = document.indexOf(`\n${'  '.repeat(depth)}<`);
+  const end = document.lastIndexOf(`\n${'  '.repeat(depth - 1)}</${wrappers[depth - 1] ?? ''}>`);
+  return document.slice(start, end);
 }
