@@ -21,6 +21,7 @@ import { ChangeService } from './changes/change.service';
 import { DocsController } from './docs/docs.controller';
 import { FeedApiEnv } from './config/feed-api.env';
 import { FeedController } from './feeds/feed.controller';
+import { FeedFrontDoor } from './feeds/feed-front-door';
 import { FeedRoute } from './feeds/feed.route';
 import { FeedService } from './feeds/feed.service';
 import { ReaderDirectory } from './feeds/reader-directory';
@@ -78,6 +79,7 @@ export class FeedApiModule {
         ReaderDirectory,
         FeedService,
         FeedRoute,
+        FeedFrontDoor,
         ItemService,
         ChangeService,
         SitemapService,

@@ -51,6 +51,27 @@ export class AudienceGate {
   }
 
   /**
+   * The audience when it is known without a database read and without refusing anything: no key,
+   * or a key whose valid answer is cached. undefined otherwise (a key to read, a wrong key): the
+   * caller then takes `admit`, which reads, refuses and limits. Takes no token: see `takeAtOnce`.
+   */
+  audienceAtOnce(request: GateRequest): AdmittedAtOnce | undefined {
+    const key = apiKeyOf(request.headers);
+    if (key === undefined) return { audience: PUBLIC, bucket: `address:${request.ip}` };
+    const partner = this.authenticator.knownAnswer(key)?.value;
+    if (partner === undefined) return undefined;
+    return { audience: { kind: 'partner', partner }, bucket: key };
+  }
+
+  /**
+   * Takes the request's token when one is there. false: the bucket is empty, and nothing was
+   * taken (an empty bucket gives nothing), so `admit` answers the same request with its 429.
+   */
+  takeAtOnce(admitted: AdmittedAtOnce): boolean {
+    return this.buckets.take(admitted.bucket, this.clock.now().getTime()) === 0;
+  }
+
+  /**
    * The key's partner. Wrong keys are limited per client address (WRONG_KEYS_*): each unknown
    * key costs a database read, and a client guessing keys must not turn into a read per request.
    * Once an address is out of wrong-key tokens, keys whose answer is not already known are
@@ -68,6 +89,12 @@ export class AudienceGate {
     this.wrongKeys.take(address, now);
     throw unauthenticated('The API key is not valid.');
   }
+}
+
+/** An audience known at once, with the rate-limit bucket its request draws on. */
+export interface AdmittedAtOnce {
+  readonly audience: Audience;
+  readonly bucket: string;
 }
 
 /** Wrong API keys a client address may send: 10 at once, then one a second. */

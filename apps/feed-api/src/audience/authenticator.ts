@@ -36,6 +36,13 @@ export class Authenticator {
     return this.answers.has(rawKey);
   }
 
+  /** The key's answer when known without a database read, else undefined. */
+  knownAnswer(rawKey: string): { readonly value: Partner | undefined } | undefined {
+    return this.answers.getAtOnce(rawKey, () =>
+      this.stores.partners.authenticate(rawKey, this.clock.now()),
+    );
+  }
+
   partnerOf(rawKey: string): Partner | undefined | Promise<Partner | undefined> {
     return this.answers.get(rawKey, () =>
       this.stores.partners.authenticate(rawKey, this.clock.now()),

@@ -42,13 +42,24 @@ export class PullLog implements BeforeApplicationShutdown {
     audience: Audience,
     content: PulledContent,
   ): void {
-    if (reply.statusCode !== 200 || audience.kind !== 'partner') return;
+    this.record(audience, content, reply.statusCode, reply.getHeader('etag'), request.url);
+  }
+
+  /** recordSent for an answer written on node's response (the feed front door). */
+  record(
+    audience: Audience,
+    content: PulledContent,
+    status: number,
+    etag: unknown,
+    path: string,
+  ): void {
+    if (status !== 200 || audience.kind !== 'partner') return;
     this.recorder.record({
       partnerId: audience.partner.id,
       articleIds: content.articleIds,
       format: content.format,
-      etag: String(reply.getHeader('etag')),
-      path: request.url,
+      etag: String(etag),
+      path,
       pulledAt: this.clock.now(),
     });
   }

@@ -27,6 +27,35 @@ export async function feedRequestOf(
       return { params: { file }, query: { limit: Number(limit) } };
     }
   }
+  return validated(params, query);
+}
+
+/** The path the feed route serves, as written on the request line. */
+const FEED_PATH = '/v1/feeds/';
+const LIMIT_QUERY = '?limit=';
+
+/**
+ * The file and limit of a raw request target that feedRequestOf would take as it is, plainly
+ * valid, without the pipe (for the front door): `/v1/feeds/{file}` with no query or `?limit=N`
+ * alone. undefined for anything else (percent-escapes, other parameters, a limit out of range…),
+ * which Fastify routes and the pipe judges.
+ */
+export function plainFeedTarget(target: string): { file: string; limit?: number } | undefined {
+  if (!target.startsWith(FEED_PATH)) return undefined;
+  const query = target.indexOf('?');
+  const file = target.slice(FEED_PATH.length, query < 0 ? undefined : query);
+  if (!FEED_FILE.test(file)) return undefined;
+  if (query < 0) return { file };
+  if (!target.startsWith(LIMIT_QUERY, query)) return undefined;
+  const limit = target.slice(query + LIMIT_QUERY.length);
+  if (!PLAIN_LIMIT.test(limit) || Number(limit) > MAX_LIMIT) return undefined;
+  return { file, limit: Number(limit) };
+}
+
+async function validated(
+  params: unknown,
+  query: unknown,
+): Promise<{ params: FeedParams; query: FeedQuery }> {
   // Path first, then query: the order Nest's router applies the pipe to the handler's arguments.
   const validParams = (await pipe.transform(params, {
     type: 'param',

@@ -25,7 +25,14 @@ import {
 import { FEED_EXTENSIONS, type FeedExtension } from './feed-format';
 import type { ArchiveAnswer, FeedAnswer, FeedAnswers } from './feed-answer';
 import { FeedLinks } from './feed-links';
+import type { Reader } from './reader';
 import { ReaderDirectory } from './reader-directory';
+
+/** The channel and extension of a file FEED_FILE matched (the DTO or the front door checked it). */
+function feedFileOf(file: string): { slug: string; ext: FeedExtension } {
+  const [, slug = '', extension] = FEED_FILE.exec(file) ?? [];
+  return { slug, ext: extension as FeedExtension };
+}
 
 /** Feeds and their archive pages, from the document cache. */
 @Injectable()
@@ -51,14 +58,36 @@ export class FeedService {
   }
 
   async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<FeedAnswer> {
-    const [, slug = '', extension] = FEED_FILE.exec(params.file) ?? [];
-    const ext = extension as FeedExtension;
+    const { slug, ext } = feedFileOf(params.file);
     const reader = await this.readers.readerOf(audience, slug, FEED_EXTENSIONS[ext]);
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
     const { cache } = this.runtime;
     const cached = cache.cached(subscriptionKey(reader, ext, limit));
     const document =
       cached ?? (await cache.get(subscriptionDocument(this.deps, reader, ext, limit)));
+    const answers = this.answersOf(document, reader, slug, ext, limit);
+    return cached === undefined ? answers.miss : answers.hit;
+  }
+
+  /**
+   * feed's answer when the reader and the document are both cached (the steady state of a
+   * polled feed), without awaiting anything; undefined when feed would read, build or refuse.
+   */
+  feedAtOnce(audience: Audience, file: string, limit = DEFAULT_FEED_LIMIT): FeedAnswer | undefined {
+    const { slug, ext } = feedFileOf(file);
+    const reader = this.readers.readerAtOnce(audience, slug, FEED_EXTENSIONS[ext]);
+    if (reader === undefined) return undefined;
+    const document = this.runtime.cache.cached(subscriptionKey(reader, ext, limit));
+    return document && this.answersOf(document, reader, slug, ext, limit).hit;
+  }
+
+  private answersOf(
+    document: BuiltDocument,
+    reader: Reader,
+    slug: string,
+    ext: FeedExtension,
+    limit: number,
+  ): FeedAnswers {
     let answers = this.answers.get(document);
     if (answers === undefined) {
       const self = this.deps.links.feed(
@@ -75,7 +104,7 @@ export class FeedService {
       answers = { hit: { ...common, cache: 'hit' }, miss: { ...common, cache: 'miss' } };
       this.answers.set(document, answers);
     }
-    return cached === undefined ? answers.miss : answers.hit;
+    return answers;
   }
 
   async archive(audience: Audience, params: ArchiveParams): Promise<ArchiveAnswer> {

@@ -71,6 +71,25 @@ export class ReaderDirectory {
     });
   }
 
+  /**
+   * readerOf's reader when every channel it needs is cached and the answer is a reader; undefined
+   * when a channel has to be read or the answer is a refusal (readerOf then reads or refuses).
+   */
+  readerAtOnce(audience: Audience, slug: string, format?: FeedFormat): Reader | undefined {
+    if (audience.kind === 'partner') {
+      const own = this.channelAtOnce(audience.partner.id, slug);
+      if (own === undefined) return undefined;
+      if (own.channel) {
+        if (format !== undefined && !mayUseFormat(audience.partner.entitlement, format)) {
+          return undefined;
+        }
+        return this.partnerReader(audience.partner, own, own.channel, format);
+      }
+    }
+    const shared = this.channelAtOnce(undefined, slug);
+    return shared?.channel && this.publicReader(shared, shared.channel);
+  }
+
   /** A public channel, for the news sitemap (only public channels have one). */
   async publicReaderOf(slug: string): Promise<Reader | undefined> {
     const shared = await this.channel(undefined, slug);
@@ -125,13 +144,22 @@ export class ReaderDirectory {
   }
 
   private async channel(partnerId: string | undefined, slug: string): Promise<CachedChannel> {
-    return this.channels.get(`${partnerId ?? ''}/${slug}`, async () => ({
+    return this.channels.get(`${partnerId ?? ''}/${slug}`, () => this.readChannel(partnerId, slug));
+  }
+
+  private channelAtOnce(partnerId: string | undefined, slug: string): CachedChannel | undefined {
+    const key = `${partnerId ?? ''}/${slug}`;
+    return this.channels.getAtOnce(key, () => this.readChannel(partnerId, slug))?.value;
+  }
+
+  private async readChannel(partnerId: string | undefined, slug: string): Promise<CachedChannel> {
+    return {
       channel:
         partnerId === undefined
           ? await this.stores.partners.publicChannel(slug)
           : await this.stores.partners.channel(partnerId, slug),
       partnerReaders: new WeakMap(),
-    }));
+    };
   }
 }
 

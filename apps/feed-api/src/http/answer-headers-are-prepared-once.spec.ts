@@ -24,14 +24,21 @@ describe('prepared answer headers', () => {
       'last-modified': 'Fri, 04 Jul 2025 14:05:00 GMT',
       'content-encoding': 'gzip',
       'content-type': 'application/rss+xml; charset=utf-8',
+      'content-length': '2',
     });
     expect(prepared.ok.identity['content-encoding']).toBeUndefined();
+    expect(prepared.ok.identity['content-length']).toBe('6');
     expect(prepared.ok.br.etag).toBe('"abc-br"');
   });
 
   it('gives the 304 the validators and caching headers of the 200, without describing a body', () => {
     // RFC 9110 §15.4.5: a 304 carries what a 200 would of ETag, Cache-Control, Vary, Last-Modified.
-    const { 'content-encoding': _coding, 'content-type': _type, ...expected } = prepared.ok.br;
+    const {
+      'content-encoding': _coding,
+      'content-type': _type,
+      'content-length': _length,
+      ...expected
+    } = prepared.ok.br;
     expect(prepared.notModified.br).toEqual(expected);
   });
 

@@ -41,35 +41,52 @@ export function prepareResponse(served: Served): PreparedResponse {
         ...validators,
         ...(coding === 'identity' ? {} : { 'content-encoding': coding }),
         'content-type': representation.mediaType,
+        // What Fastify would add; the front door writes node's response, which would go chunked.
+        'content-length': String(representation.bodies[coding].length),
       };
     }
   }
   return { representation, common, ok, notModified: unchanged };
 }
 
+/** The status, headers and body one request gets of a prepared answer. */
+export interface ChosenAnswer {
+  readonly status: 200 | 204 | 304;
+  readonly headers: Headers;
+  readonly body?: Buffer;
+}
+
+type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
 /**
- * Sends a prepared answer: 204 for an empty pull, 304 when the client's copy is current, else
- * the precompressed bytes of the coding it accepts. Nothing is rendered or compressed here.
+ * 204 for an empty pull, 304 when the client's copy is current, else the precompressed bytes of
+ * the coding it accepts. Nothing is rendered or compressed here.
  */
+export function chooseAnswer(prepared: PreparedResponse, headers: RequestHeaders): ChosenAnswer {
+  const { representation } = prepared;
+  if (representation === undefined) {
+    // An empty NewsML-G2 pull: the schema has no empty newsMessage (itemSet needs an item).
+    return { status: 204, headers: prepared.common };
+  }
+  const coding = codingOf(header(headers, 'accept-encoding'));
+  const conditional = {
+    ifNoneMatch: header(headers, 'if-none-match'),
+    ifModifiedSince: header(headers, 'if-modified-since'),
+  };
+  if (notModified(conditional, representation)) {
+    return { status: 304, headers: prepared.notModified[coding] };
+  }
+  return { status: 200, headers: prepared.ok[coding], body: representation.bodies[coding] };
+}
+
+/** Sends a prepared answer through Fastify (chooseAnswer's). */
 export function sendPrepared(
   request: FastifyRequest,
   reply: FastifyReply,
   prepared: PreparedResponse,
 ): FastifyReply {
-  const { representation } = prepared;
-  if (representation === undefined) {
-    // An empty NewsML-G2 pull: the schema has no empty newsMessage (itemSet needs an item).
-    return reply.status(204).headers(prepared.common).send();
-  }
-  const coding = codingOf(header(request, 'accept-encoding'));
-  const conditional = {
-    ifNoneMatch: header(request, 'if-none-match'),
-    ifModifiedSince: header(request, 'if-modified-since'),
-  };
-  if (notModified(conditional, representation)) {
-    return reply.status(304).headers(prepared.notModified[coding]).send();
-  }
-  return reply.status(200).headers(prepared.ok[coding]).send(representation.bodies[coding]);
+  const { status, headers, body } = chooseAnswer(prepared, request.headers);
+  return reply.status(status).headers(headers).send(body);
 }
 
 /** Sends what a service served, preparing its headers for this one answer. */
@@ -81,7 +98,7 @@ export function sendRepresentation(
   return sendPrepared(request, reply, prepareResponse(served));
 }
 
-function header(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
+function header(headers: RequestHeaders, name: string): string | undefined {
+  const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -93,4 +93,20 @@ describe('the refresh-ahead cache', () => {
     await small.get('b', () => Promise.resolve('b1'));
     expect(await small.get('a', () => Promise.resolve('a2'))).toBe('a2');
   });
+
+  it('answers at once only from a servable entry, and never starts a first read', async () => {
+    const loads = manualLoads<string>();
+    expect(cache.getAtOnce('k', loads.load)).toBeUndefined();
+    expect(loads.pending).toHaveLength(0);
+    const first = cache.get('k', loads.load);
+    loads.pending[0]?.resolve('v1');
+    await first;
+    expect(cache.getAtOnce('k', loads.load)).toEqual({ value: 'v1' });
+    now = 600; // past half its life: answered, and the re-read starts as get starts it
+    expect(cache.getAtOnce('k', loads.load)).toEqual({ value: 'v1' });
+    expect(loads.pending).toHaveLength(2);
+    now = 1_000; // expired, the re-read still out: nothing to serve at once
+    expect(cache.getAtOnce('k', loads.load)).toBeUndefined();
+    expect(loads.pending).toHaveLength(2);
+  });
 });

@@ -31,6 +31,16 @@ export class RefreshAheadCache<V> {
     return entry !== undefined && this.now() - entry.readAt < this.ttlMs;
   }
 
+  /**
+   * The value when it can be served without waiting (the re-read ahead started as `get` starts
+   * it), or undefined when it has to be read first: the feed front door's look-up.
+   */
+  getAtOnce(key: string, load: () => Promise<V>): { readonly value: V } | undefined {
+    if (!this.has(key)) return undefined;
+    const value = this.get(key, load);
+    return value instanceof Promise ? undefined : { value };
+  }
+
   /** The value, or the promise of it when it has to be read first. */
   get(key: string, load: () => Promise<V>): V | Promise<V> {
     const now = this.now();
