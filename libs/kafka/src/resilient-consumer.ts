@@ -1,6 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { backoffDelay, sleep } from './backoff';
 import { chunkByBytes } from './chunk-by-bytes';
+import { CommitQueue } from './commit-queue';
 import { deadLetterMessage, type DeadLetter } from './dead-letter';
 import { isRebalance } from './rebalance';
 
@@ -47,6 +48,12 @@ export class ResilientConsumer {
   private readonly producer: Producer;
   private stopping = false;
   private assigned = new Set<string>();
+  private readonly commits = new CommitQueue((error) =>
+    this.log(
+      'warn',
+      `offset commit failed (a later one or the next owner covers it): ${error.message}`,
+    ),
+  );
 
   constructor(
     kafka: Kafka,
@@ -112,8 +119,11 @@ export class ResilientConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    // disconnect() waits for the batch in flight; processBatch commits before returning.
+    // Commits queued before the stop go out while this member is still in the group; disconnect()
+    // waits for the batch in flight, which, stopping, commits before returning.
+    await this.commits.settled();
     await this.consumer.disconnect();
+    await this.commits.settled();
     await this.producer.disconnect();
   }
 
@@ -151,14 +161,13 @@ export class ResilientConsumer {
     // Not consumer.commitOffsets: it does nothing once stop() has begun (kafkajs checks that the
     // runner is running), and a batch finished during shutdown must be committed, or the next owner
     // repeats it. The payload's commit goes straight to the group coordinator.
-    await payload.commitOffsetsIfNecessary({
-      topics: [
-        {
-          topic: batch.topic,
-          partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }],
-        },
-      ],
-    });
+    const offset = {
+      topic: batch.topic,
+      partition: batch.partition,
+      offset: `${BigInt(last) + 1n}`,
+    };
+    this.commits.add(offset, (offsets) => payload.commitOffsetsIfNecessary(offsets));
+    if (this.stopping) await this.commits.settled();
     if (payload.isRunning()) await payload.heartbeat();
   }
 
