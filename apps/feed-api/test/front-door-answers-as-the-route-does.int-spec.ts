@@ -42,13 +42,18 @@ function wire(base: string, path: string, headers: Record<string, string>, metho
 describe('the feed front door', () => {
   let world: FeedApiWorld;
   let key: string;
+  let rssOnly: string;
   let answered: boolean[];
 
   beforeAll(async () => {
     world = await FeedApiWorld.create(createSqliteTestDatabase(), T0, {
       FEED_API_RATE_BURST: '1000',
     });
-    key = await world.partner('partner', sampleEntitlement(), { all: {} });
+    key = await world.partner('partner', sampleEntitlement(), {
+      all: {},
+      none: { sections: ['x'] },
+    });
+    rssOnly = await world.partner('rss-only', sampleEntitlement({ formats: ['rss'] }), { all: {} });
     await world.partners.defineChannel({
       slug: 'une',
       title: 'À la une',
@@ -105,6 +110,27 @@ describe('the feed front door', () => {
     }
   });
 
+  it('gives an empty NewsML-G2 pull the same 204 as the route', async () => {
+    await wire(world.url, '/v1/feeds/none.xml', partner());
+    answered = [];
+    const door = await wire(world.url, '/v1/feeds/none.xml', partner());
+    const route = await wire(world.url, '/v1/feeds/none.xml?limit=050', partner());
+    expect(answered).toEqual([true, false]);
+    expect(door.status).toBe(204);
+    expect(door).toEqual(route);
+  });
+
+  it('leaves a format outside the entitlement to the route, after serving the ones inside', async () => {
+    const headers = { authorization: `Bearer ${rssOnly}` };
+    await wire(world.url, '/v1/feeds/all.rss', headers);
+    await wire(world.url, '/v1/feeds/all.atom', headers);
+    answered = [];
+    const rss = await wire(world.url, '/v1/feeds/all.rss', headers);
+    const atom = await wire(world.url, '/v1/feeds/all.atom', headers);
+    expect(answered).toEqual([true, false]);
+    expect([rss.status, atom.status]).toEqual([200, 403]);
+  });
+
   it('answers a plain limit itself, the same as the route does', async () => {
     const sent = { ...partner(), 'accept-encoding': 'gzip' };
     await wire(world.url, '/v1/feeds/all.rss?limit=1', sent);
@@ -137,6 +163,16 @@ describe('the feed front door', () => {
     expect(answered).toEqual([false]);
     expect(response.status).toBe(200);
     expect(response.body.length).toBe(0);
+  });
+
+  // Last: it closes the door for the rest of this world.
+  it('leaves everything to Fastify once shutdown has begun (Fastify drains and sheds load)', async () => {
+    await wire(world.url, '/v1/feeds/all.rss', partner());
+    world.app.get(FeedFrontDoor).beforeApplicationShutdown();
+    answered = [];
+    const response = await wire(world.url, '/v1/feeds/all.rss', partner());
+    expect(answered).toEqual([false]);
+    expect(response.status).toBe(200);
   });
 });
 

@@ -47,19 +47,60 @@ describe('offset commits off the batch path', () => {
     expect(errors).toEqual([]);
   });
 
-  it('reports a failed commit, does not repeat it, and sends what was queued after it', async () => {
+  it('reports a failed commit and sends its offsets with the next request, unless newer came', async () => {
     const errors: string[] = [];
     const queue = new CommitQueue((error) => errors.push(error.message));
     const { requests, commit } = coordinator();
     queue.add(at(0, 10), commit);
     queue.add(at(0, 11), commit);
-    requests[0]?.answer(new Error('REBALANCE_IN_PROGRESS'));
+    queue.add(at(2, 7), commit);
+    requests[0]?.answer();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(errors).toEqual(['REBALANCE_IN_PROGRESS']);
-    expect(requests.map((r) => r.offsets.topics[0]?.partitions[0]?.offset)).toEqual(['10', '11']);
-    requests[1]?.answer();
+    expect(requests[1]?.offsets.topics[0]?.partitions).toEqual([
+      { partition: 0, offset: '11' },
+      { partition: 2, offset: '7' },
+    ]);
+    queue.add(at(0, 12), commit); // newer than what the failing request carries for partition 0
+    requests[1]?.answer(new Error('COORDINATOR_NOT_AVAILABLE'));
     await queue.settled();
-    expect(requests).toHaveLength(2);
+    expect(errors).toEqual(['COORDINATOR_NOT_AVAILABLE']);
+    expect(requests).toHaveLength(2); // not repeated at once
+    queue.add(at(1, 5), commit);
+    expect(requests[2]?.offsets.topics[0]?.partitions).toEqual([
+      { partition: 0, offset: '12' },
+      { partition: 2, offset: '7' },
+      { partition: 1, offset: '5' },
+    ]);
+    requests[2]?.answer();
+    await queue.settled();
+    expect(requests).toHaveLength(3);
+  });
+
+  it('drops what waits at a rebalance, and never queues again what failed across one', async () => {
+    const queue = new CommitQueue(() => undefined);
+    const { requests, commit } = coordinator();
+    queue.add(at(0, 10), commit);
+    queue.add(at(0, 11), commit);
+    queue.forget(); // the group rebalances: partition 0 may go to another member
+    requests[0]?.answer(new Error('REBALANCE_IN_PROGRESS'));
+    await queue.settled();
+    expect(requests).toHaveLength(1);
+    queue.add(at(3, 1), commit);
+    expect(requests[1]?.offsets.topics[0]?.partitions).toEqual([{ partition: 3, offset: '1' }]);
+  });
+
+  it('sends through the newest commit it was given (kafkajs makes a new group after a restart)', async () => {
+    const queue = new CommitQueue(() => undefined);
+    const before = coordinator();
+    const after = coordinator();
+    queue.add(at(0, 10), before.commit);
+    queue.add(at(0, 11), after.commit);
+    before.requests[0]?.answer();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(before.requests).toHaveLength(1);
+    expect(after.requests[0]?.offsets.topics[0]?.partitions).toEqual([
+      { partition: 0, offset: '11' },
+    ]);
   });
 
   it('has nothing to wait for when nothing was queued', async () => {

@@ -84,13 +84,17 @@ export class ResilientConsumer {
       );
     });
     // Between a rebalance and the next join, and after a stop, this member owns nothing.
-    this.consumer.on(REBALANCING, () => (this.assigned = new Set()));
+    this.consumer.on(REBALANCING, () => {
+      this.assigned = new Set();
+      this.commits.forget();
+    });
     this.consumer.on(STOP, () => (this.assigned = new Set()));
     // kafkajs restarts the consumer after a retriable crash; after any other it stays stopped, a
     // process that looks alive and consumes nothing. Say so, and let the app decide (ingest exits
     // so that the orchestrator restarts it).
     this.consumer.on(CRASH, (event) => {
       this.assigned = new Set();
+      this.commits.forget();
       const { error, restart } = event.payload;
       this.log(
         'error',

@@ -42,7 +42,14 @@ export class PullLog implements BeforeApplicationShutdown {
     audience: Audience,
     content: PulledContent,
   ): void {
-    this.record(audience, content, reply.statusCode, reply.getHeader('etag'), request.url);
+    const etag = reply.getHeader('etag');
+    this.record(
+      audience,
+      content,
+      reply.statusCode,
+      etag === undefined ? etag : String(etag),
+      request.url,
+    );
   }
 
   /** recordSent for an answer written on node's response (the feed front door). */
@@ -50,7 +57,7 @@ export class PullLog implements BeforeApplicationShutdown {
     audience: Audience,
     content: PulledContent,
     status: number,
-    etag: unknown,
+    etag: string | undefined,
     path: string,
   ): void {
     if (status !== 200 || audience.kind !== 'partner') return;

@@ -65,7 +65,8 @@ export class FeedFrontDoor implements OnModuleInit, BeforeApplicationShutdown {
       // A bug here must not take the request down with it: Fastify answers it if it still can.
       this.logger.error(error instanceof Error ? error.stack : error);
       if (!response.headersSent) return false;
-      response.destroy();
+      // Sent in full already (the accounting after it threw): the answer stands.
+      if (!response.writableEnded) response.destroy();
       return true;
     }
   }

@@ -7,6 +7,9 @@ const pipe = parameterValidation();
 /** A limit the DTO takes as it is: 1 to 999 written plainly (the range is checked below). */
 const PLAIN_LIMIT = /^[1-9]\d{0,2}$/;
 const MAX_LIMIT = 200;
+/** The path the feed route serves, and its one parameter, as written on the request line. */
+const FEED_PATH = '/v1/feeds/';
+const LIMIT_QUERY = '?limit=';
 
 /**
  * The feed route's parameters, validated by the FeedParams and FeedQuery DTOs as on Nest's
@@ -29,10 +32,6 @@ export async function feedRequestOf(
   }
   return validated(params, query);
 }
-
-/** The path the feed route serves, as written on the request line. */
-const FEED_PATH = '/v1/feeds/';
-const LIMIT_QUERY = '?limit=';
 
 /**
  * The file and limit of a raw request target that feedRequestOf would take as it is, plainly

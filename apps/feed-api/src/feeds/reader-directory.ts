@@ -61,7 +61,11 @@ export class ReaderDirectory {
   async readerOf(audience: Audience, slug: string, format?: FeedFormat): Promise<Reader> {
     if (audience.kind === 'partner') {
       const own = await this.channel(audience.partner.id, slug);
-      if (own.channel) return this.partnerReader(audience.partner, own, own.channel, format);
+      if (own.channel) {
+        const refusal = formatRefusal(audience.partner, format);
+        if (refusal) throw refusal;
+        return this.partnerReader(audience.partner, own, own.channel);
+      }
     }
     const shared = await this.channel(undefined, slug);
     if (shared.channel) return this.publicReader(shared, shared.channel);
@@ -80,10 +84,8 @@ export class ReaderDirectory {
       const own = this.channelAtOnce(audience.partner.id, slug);
       if (own === undefined) return undefined;
       if (own.channel) {
-        if (format !== undefined && !mayUseFormat(audience.partner.entitlement, format)) {
-          return undefined;
-        }
-        return this.partnerReader(audience.partner, own, own.channel, format);
+        if (formatRefusal(audience.partner, format)) return undefined;
+        return this.partnerReader(audience.partner, own, own.channel);
       }
     }
     const shared = this.channelAtOnce(undefined, slug);
@@ -96,18 +98,7 @@ export class ReaderDirectory {
     return shared.channel && this.publicReader(shared, shared.channel);
   }
 
-  private partnerReader(
-    partner: Partner,
-    cached: CachedChannel,
-    channel: Channel,
-    format?: FeedFormat,
-  ): Reader {
-    const { entitlement } = partner;
-    if (format !== undefined && !mayUseFormat(entitlement, format)) {
-      throw new Problem(403, `Your entitlement does not include the ${format} format.`, {
-        type: PROBLEM_TYPES.formatForbidden,
-      });
-    }
+  private partnerReader(partner: Partner, cached: CachedChannel, channel: Channel): Reader {
     let reader = cached.partnerReaders.get(partner);
     if (reader === undefined) {
       reader = this.newPartnerReader(partner, channel);
@@ -161,6 +152,14 @@ export class ReaderDirectory {
       partnerReaders: new WeakMap(),
     };
   }
+}
+
+/** 403 when the partner's entitlement leaves out the format asked for. */
+function formatRefusal(partner: Partner, format: FeedFormat | undefined): Problem | undefined {
+  if (format === undefined || mayUseFormat(partner.entitlement, format)) return undefined;
+  return new Problem(403, `Your entitlement does not include the ${format} format.`, {
+    type: PROBLEM_TYPES.formatForbidden,
+  });
 }
 
 function fingerprint(value: unknown): string {
