@@ -49,7 +49,10 @@ describe('ingest while its PostgreSQL database refuses connections', () => {
     await produceAll(world.events, bulkEvents('outage', 100, 2));
     // Give ingest time to fail and retry a few times against the closed database.
     await waitFor(() => (/transient failure/.test(ingest.output()) ? true : undefined), {
-      timeoutMs: 30_000,
+      // Generous: under a full test run's load the first fetch and connection attempt can be slow;
+      // the output says what ingest was doing if it never gets there.
+      timeoutMs: 60_000,
+      describe: () => ingest.output(),
     });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
 
