@@ -105,14 +105,14 @@ export class IngestRuntime
     this.gauges.start();
     await this.consumer.start(async (messages) => {
       const started = performance.now();
-      const deadLetters = await this.handler.handle(messages);
+      const handled = await this.handler.handle(messages);
       this.relay.notify();
       this.metrics.batchDuration.observe((performance.now() - started) / 1000);
-      countOutcomes(this.metrics, this.logger, messages, deadLetters, {
+      countOutcomes(this.metrics, this.logger, messages, handled, {
         maxEventBytes: this.env.INGEST_MAX_EVENT_BYTES,
         now: Date.now(),
       });
-      return deadLetters;
+      return handled.deadLetters;
     });
   }
 

@@ -8,17 +8,19 @@ import { eventTypeOf, headerText } from './event-type';
  * Counts each message of a handled batch as stored or dead-lettered, observes its latency from
  * the broker timestamp, and logs each outcome under the message's correlation id. Called around
  * the pipeline, once the batch outcome is durable, so the pipeline itself stays free of it.
+ * A stored message's type comes from the pipeline (`types`, by offset); only a dead letter's is
+ * read from its bytes again (parsing every 8 KB value twice cost ingest 4 % of its time).
  */
 export function countOutcomes(
   metrics: IngestMetrics,
   logger: Logger,
   messages: readonly ConsumedMessage[],
-  deadLetters: readonly DeadLetter[],
+  handled: { deadLetters: readonly DeadLetter[]; types: ReadonlyMap<string, string> },
   settings: { maxEventBytes: number; now: number },
 ): void {
-  const dead = new Map(deadLetters.map((d) => [d.offset, d]));
+  const dead = new Map(handled.deadLetters.map((d) => [d.offset, d]));
   for (const message of messages) {
-    const type = eventTypeOf(message, settings.maxEventBytes);
+    const type = handled.types.get(message.offset) ?? eventTypeOf(message, settings.maxEventBytes);
     const letter = dead.get(message.offset);
     const correlationId = correlationIdOf(headerText(message, HEADERS.correlationId));
     metrics.consumed.inc({ type, outcome: letter ? 'dead-lettered' : 'stored' });

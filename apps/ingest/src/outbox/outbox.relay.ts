@@ -55,15 +55,14 @@ export class OutboxRelay {
 
   /**
    * Sends in requests of at most MAX_REQUEST_BYTES: the broker refuses a record batch over its
-   * message.max.bytes (1 MiB by default), and 500 sample-sized items are about 5 MB.
+   * message.max.bytes (1 MiB by default), and 500 sample-sized items are about 5 MB. Each value is
+   * encoded once here: given a string, kafkajs measures its UTF-8 length twice and encodes it
+   * again (a tenth of a millisecond per sample-sized item).
    */
   private async publish(messages: readonly PendingOutboxMessage[]): Promise<void> {
-    for (const chunk of chunkByBytes(
-      messages,
-      (m) => Buffer.byteLength(m.value),
-      MAX_REQUEST_BYTES,
-    )) {
-      const byTopic = new Map<string, PendingOutboxMessage[]>();
+    const encoded = messages.map((m) => ({ ...m, value: Buffer.from(m.value, 'utf8') }));
+    for (const chunk of chunkByBytes(encoded, (m) => m.value.length, MAX_REQUEST_BYTES)) {
+      const byTopic = new Map<string, typeof chunk>();
       for (const m of chunk) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m]);
       await this.producer.sendBatch({
         acks: -1,

@@ -29,6 +29,7 @@ export function decodeArticleEvent(message: RawMessage, maxBytes: number): Decod
           : undefined;
       return {
         eventId: event.eventId,
+        type: event.type,
         change: CHANGES[event.type],
         input: { ...event.article, ...(withdrawnAt ? { withdrawnAt } : {}) },
         ...(checked.correlationId ? { correlationId: checked.correlationId } : {}),
@@ -55,6 +56,7 @@ function fromWire(story: WireStory, key: string, correlationId: string | undefin
   }
   return {
     eventId: nameBasedUuid(`wire:${story.input.id}:${story.input.version}`),
+    type: 'wire',
     change: story.change,
     input: story.input,
     ...(correlationId ? { correlationId } : {}),

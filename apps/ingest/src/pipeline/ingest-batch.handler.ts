@@ -4,6 +4,14 @@ import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
 import type { IncomingVersion, OutboxMessage } from '@depeche/persistence';
 import type { BatchStore } from './combined-store';
 import { decodeArticleEvent } from './decode-article-event';
+import type { DecodedEvent } from './decoded-event';
+
+/** A handled batch: what went to the dead letters, and each stored message's event type. */
+export interface HandledBatch {
+  readonly deadLetters: DeadLetter[];
+  /** By offset; the metrics label without a second parse of the value. */
+  readonly types: ReadonlyMap<string, string>;
+}
 
 export interface IngestSettings {
   readonly maxEventBytes: number;
@@ -22,13 +30,16 @@ export class IngestBatchHandler {
     private readonly settings: IngestSettings,
   ) {}
 
-  async handle(messages: readonly ConsumedMessage[]): Promise<DeadLetter[]> {
+  async handle(messages: readonly ConsumedMessage[]): Promise<HandledBatch> {
     const receivedAt = this.settings.now().toISOString();
     const deadLetters: DeadLetter[] = [];
     const incoming: IncomingVersion[] = [];
+    const types = new Map<string, string>();
     for (const message of messages) {
       try {
-        incoming.push(this.prepare(message, receivedAt));
+        const decoded = this.decode(message);
+        incoming.push(this.prepare(decoded, receivedAt));
+        types.set(message.offset, decoded.type);
       } catch (error) {
         deadLetters.push({
           key: message.key,
@@ -40,16 +51,19 @@ export class IngestBatchHandler {
       }
     }
     if (incoming.length > 0) await this.store.storeBatch(incoming, this.announce);
-    return deadLetters;
+    return { deadLetters, types };
   }
 
-  private prepare(message: ConsumedMessage, receivedAt: string): IncomingVersion {
+  private decode(message: ConsumedMessage): DecodedEvent {
     const raw: RawMessage = {
       key: message.key,
       value: message.value,
       headers: flatHeaders(message),
     };
-    const decoded = decodeArticleEvent(raw, this.settings.maxEventBytes);
+    return decodeArticleEvent(raw, this.settings.maxEventBytes);
+  }
+
+  private prepare(decoded: DecodedEvent, receivedAt: string): IncomingVersion {
     const article = normalizeArticle(decoded.input, decoded.change);
     return {
       eventId: decoded.eventId,
