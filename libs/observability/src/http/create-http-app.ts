@@ -1,6 +1,7 @@
 import type { DynamicModule, ExceptionFilter, LoggerService, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { answerWhileClosing } from './closing-answer';
 import { answerClientError, answerFrameworkError } from './framework-errors';
 import { ProblemFilter } from './problem.filter';
 
@@ -19,7 +20,8 @@ export interface HttpAppOptions {
  * the errors of its routes and Nest's (through the problem filter, installed here so that no app
  * can forget it), Fastify's body errors (Nest hands them to the same filter) and the requests
  * Fastify's router refuses by itself (`frameworkErrors`) and the malformed requests node's HTTP
- * parser refuses (`clientErrorHandler`). Tests that run an app in process create
+ * parser refuses (`clientErrorHandler`), and the requests that arrive while it closes
+ * (`answerWhileClosing`). Tests that run an app in process create
  * it here too, so they see what production answers.
  */
 export async function createHttpApp(
@@ -32,9 +34,12 @@ export async function createHttpApp(
     new FastifyAdapter({
       frameworkErrors: answerFrameworkError,
       clientErrorHandler: answerClientError,
+      // answerWhileClosing answers these, as problem details.
+      return503OnClosing: false,
     }),
     options.logger === undefined ? {} : { logger: options.logger },
   );
+  answerWhileClosing(app.getHttpAdapter().getInstance());
   // Nest asks the global filter registered last first: the app's own, then the catch-all.
   app.useGlobalFilters(new ProblemFilter(name), ...(options.filters ?? []));
   return app;
