@@ -1,5 +1,6 @@
 import type { TopicSpec } from '@depeche/contracts';
 import type { Admin } from 'kafkajs';
+import { waitForLeaders } from './wait-for-leaders';
 
 /**
  * Creates the topics that do not exist yet; existing ones are left as they are.
@@ -14,7 +15,7 @@ export async function ensureTopics(
   const missing = specs.filter((spec) => !existing.has(spec.topic));
   if (missing.length === 0) return [];
   await admin.createTopics({
-    waitForLeaders: true,
+    waitForLeaders: false,
     topics: missing.map((spec) => ({
       topic: spec.topic,
       numPartitions: spec.partitions,
@@ -22,5 +23,7 @@ export async function ensureTopics(
       configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
     })),
   });
-  return missing.map((spec) => spec.topic);
+  const created = missing.map((spec) => spec.topic);
+  await waitForLeaders(admin, created);
+  return created;
 }

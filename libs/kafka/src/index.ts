@@ -1,5 +1,6 @@
 export * from './create-kafka';
 export * from './ensure-topics';
+export * from './wait-for-leaders';
 export * from './backoff';
 export * from './dead-letter';
 export * from './resilient-consumer';

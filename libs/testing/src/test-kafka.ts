@@ -1,3 +1,4 @@
+import { waitForLeaders } from '@depeche/kafka';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { uniqueName } from './unique-name';
 
@@ -36,8 +37,9 @@ export async function testTopics(kafka: Kafka = testKafka()): Promise<TestTopics
       const topic = uniqueName(prefix);
       await admin.createTopics({
         topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
-        waitForLeaders: true,
+        waitForLeaders: false,
       });
+      await waitForLeaders(admin, [topic]);
       made.push(topic);
       return topic;
     },

@@ -1,0 +1,62 @@
+import type { Admin } from 'kafkajs';
+import { waitForLeaders } from './wait-for-leaders';
+
+type Metadata = Awaited<ReturnType<Admin['fetchTopicMetadata']>>;
+
+function protocolError(type: string): Error {
+  return Object.assign(new Error(type), { type });
+}
+
+function led(name: string, ...leaders: number[]): Metadata['topics'][number] {
+  return {
+    name,
+    partitions: leaders.map((leader, partitionId) => ({
+      partitionId,
+      leader,
+      replicas: [0],
+      isr: [0],
+      offlineReplicas: [],
+      partitionErrorCode: 0,
+    })),
+  };
+}
+
+/** A metadata source that gives each answer in turn (the last one for ever). */
+function answering(...answers: (Metadata | Error)[]): Pick<Admin, 'fetchTopicMetadata'> & {
+  calls: number;
+} {
+  const admin = {
+    calls: 0,
+    fetchTopicMetadata: () => {
+      const answer = answers[Math.min(admin.calls++, answers.length - 1)];
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer as Metadata);
+    },
+  };
+  return admin;
+}
+
+describe('waiting for a new topic', () => {
+  it('goes on through "does not host this topic-partition" and leaderless partitions until all are led', async () => {
+    const admin = answering(
+      protocolError('UNKNOWN_TOPIC_OR_PARTITION'),
+      protocolError('LEADER_NOT_AVAILABLE'),
+      { topics: [led('a', 0, -1), led('b', 0)] },
+      { topics: [led('a', 0, 0), led('b', 0)] },
+    );
+    await waitForLeaders(admin, ['a', 'b']);
+    expect(admin.calls).toBe(4);
+  });
+
+  it('fails at once on any other error', async () => {
+    const admin = answering(protocolError('TOPIC_AUTHORIZATION_FAILED'));
+    await expect(waitForLeaders(admin, ['a'])).rejects.toThrow('TOPIC_AUTHORIZATION_FAILED');
+    expect(admin.calls).toBe(1);
+  });
+
+  it('gives up after its deadline, saying what it last saw', async () => {
+    const admin = answering(protocolError('UNKNOWN_TOPIC_OR_PARTITION'));
+    await expect(waitForLeaders(admin, ['a'], 250)).rejects.toThrow(
+      /topics a had no leaders within 250 ms \(UNKNOWN_TOPIC_OR_PARTITION\)/,
+    );
+  });
+});
