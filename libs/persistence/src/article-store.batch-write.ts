@@ -13,7 +13,10 @@ export class ConcurrentWriteError extends Error {
   }
 }
 
-/** The advisory lock every writer of article_changes takes on PostgreSQL (see recordChanges). */
+/**
+ * The change log's advisory lock on PostgreSQL: every insert into article_changes takes it (a trigger,
+ * migration 0008, which writes the number itself: a released migration is never edited).
+ */
 export const CHANGES_LOCK = 7461001;
 
 /**
@@ -104,23 +107,20 @@ export async function writeOutcomes(
   );
 
   await recordOutcomes(tx, batch, outcomes);
-  // Last, so that the lock it takes is held for as short a time as possible before the commit.
   await recordChanges(tx, accepted);
 }
 
 /**
- * Numbers each accepted change for the partners' change cursor. On PostgreSQL a sequence value is
- * handed out at insert, not at commit, so two concurrent transactions can commit seq 11 before
- * seq 10, and a reader that saw 11 would move its cursor past 10 for ever. A transaction-level
- * advisory lock taken just before the insert makes the writers of article_changes commit in seq
- * order; every writer of that table takes it (CHANGES_LOCK). SQLite has one writer at a time.
+ * Numbers each accepted change for the partners' change cursor. On PostgreSQL the insert takes the
+ * change-log lock and notifies feed-api by itself (triggers of migration 0008: seq values are drawn
+ * before commit, and the lock makes the writers of article_changes commit in seq order). It comes
+ * last, so that the lock is held for as short a time as possible before the commit.
  */
 async function recordChanges(
   tx: SqlExecutor,
   accepted: readonly { incoming: IncomingVersion }[],
 ): Promise<void> {
   if (accepted.length === 0) return;
-  if (tx.kind === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(${CHANGES_LOCK})`);
   await insertRows(
     tx,
     'article_changes',
@@ -132,8 +132,6 @@ async function recordChanges(
       receivedAt,
     ]),
   );
-  // Delivered at commit: feed-api processes listening rebuild at once instead of at their next poll.
-  if (tx.kind === 'postgres') await tx.query("SELECT pg_notify('depeche_changes', '')");
 }
 
 /**

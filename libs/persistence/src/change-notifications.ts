@@ -1,15 +1,12 @@
 import { Client } from 'pg';
 
-/** The PostgreSQL channel the writers of `article_changes` notify (LISTEN/NOTIFY). */
-export const CHANGES_CHANNEL = 'depeche_changes';
-
 /**
- * What a writer of `article_changes` runs inside its transaction on PostgreSQL. NOTIFY is
- * delivered when the transaction commits and dropped when it rolls back, so a listener never
- * hears of a change it cannot read yet; identical notifications of one transaction are folded
- * into one.
+ * The PostgreSQL channel every insert into `article_changes` notifies (LISTEN/NOTIFY; a trigger,
+ * migration 0008, which writes the name itself). NOTIFY is delivered when the transaction commits
+ * and dropped when it rolls back, so a listener never hears of a change it cannot read yet;
+ * identical notifications of one transaction are folded into one.
  */
-export const NOTIFY_CHANGES = `SELECT pg_notify('${CHANGES_CHANNEL}', '')`;
+export const CHANGES_CHANNEL = 'depeche_changes';
 
 export interface ChangeListener {
   close(): Promise<void>;

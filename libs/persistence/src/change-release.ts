@@ -1,12 +1,11 @@
 import { CHANGES_LOCK } from './article-store.batch-write';
-import { NOTIFY_CHANGES } from './change-notifications';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
 
 /**
- * Every writer of `article_changes` takes ingest's advisory lock on PostgreSQL inside its
- * transaction (see recordChanges in article-store.batch-write.ts): BIGSERIAL values are drawn
- * before commit, so without it two writers could commit seq 11 before seq 10 and a reader that
- * had passed 11 would never see 10. SQLite's BEGIN IMMEDIATE serialises writers already.
+ * The change log's lock (PostgreSQL), taken here before the read: every insert into
+ * `article_changes` takes it anyway (migration 0008, so writers commit in seq order), but the check
+ * for due releases must run under it too, or two processes could both find a release missing and
+ * both record it. SQLite's BEGIN IMMEDIATE serialises writers already.
  */
 async function lockChangeLog(tx: SqlExecutor): Promise<void> {
   if (tx.kind === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(${CHANGES_LOCK})`);
@@ -56,8 +55,6 @@ export async function recordReleases(
         [row.article_id, Number(row.version), now.toISOString()],
       );
     }
-    // Other feed-api processes listen (change-notifications.ts); delivered at commit.
-    if (tx.kind === 'postgres' && due.length > 0) await tx.query(NOTIFY_CHANGES);
     return due.map((row) => ({ articleId: row.article_id, version: Number(row.version) }));
   });
 }

@@ -5,6 +5,7 @@ import { DISTRIBUTION } from './0004-distribution';
 import { OPERATIONS } from './0005-operations';
 import { DELIVERY_CLAIMS } from './0006-delivery-claims';
 import { OUTBOX_BY_REFERENCE } from './0007-outbox-by-reference';
+import { CHANGE_LOG_TRIGGERS } from './0008-change-log-triggers';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OPERATIONS,
   DELIVERY_CLAIMS,
   OUTBOX_BY_REFERENCE,
+  CHANGE_LOG_TRIGGERS,
 ];
 
 export type { Migration };
