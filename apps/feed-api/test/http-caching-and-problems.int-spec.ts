@@ -2,7 +2,7 @@ import { createSqliteTestDatabase, sampleEntitlement } from '@depeche/testing';
 import { get } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { FeedApiWorld } from './feed-api-harness';
-import { nextVersion, story } from './stories';
+import { jsonFeedIds, nextVersion, story } from './stories';
 
 const T0 = new Date('2025-07-04T15:00:00.000Z');
 const first = story('first', { updatedAt: '2025-07-04T14:00:00.000Z' });
@@ -109,6 +109,72 @@ describe('HTTP behaviour of the feed API', () => {
     expect(response.status).toBe(401);
     expect(((await response.json()) as { type: string }).type).toBe(
       'urn:depeche:problem:unauthenticated',
+    );
+  });
+});
+
+/**
+ * If-Modified-Since alone (many feed readers send no If-None-Match): a story that leaves the feed or
+ * enters it at its embargo's lift changes the content without a newer version among the stories
+ * carried, and Last-Modified must still move forward, or the client is told 304 over new content.
+ */
+describe('Last-Modified when a story leaves or enters the feed with no newer version', () => {
+  const T = new Date('2025-07-04T15:00:00.000Z');
+  let world: FeedApiWorld;
+  let key: string;
+
+  beforeEach(async () => {
+    world = await FeedApiWorld.create(createSqliteTestDatabase(), T);
+    key = await world.partner('partner', sampleEntitlement(), { all: {} });
+  });
+
+  afterEach(() => world.cleanup());
+
+  async function fetchFeed(since?: string): Promise<Response> {
+    return world.get('/v1/feeds/all.json', key, since ? { 'if-modified-since': since } : {});
+  }
+
+  it('moves forward when the newest story is withdrawn', async () => {
+    const older = story('older', { updatedAt: '2025-07-04T14:00:00.000Z' });
+    const newest = story('newest', { updatedAt: '2025-07-04T14:30:00.000Z' });
+    await world.publish([older, newest]);
+    await world.caughtUp();
+    const before = (await fetchFeed()).headers.get('last-modified') ?? '';
+    expect(before).toBe(new Date(newest.updatedAt).toUTCString());
+
+    world.clock.set('2025-07-04T15:10:00.000Z');
+    await world.publish([
+      nextVersion(newest, 35, { change: 'withdrawn', withdrawnAt: '2025-07-04T15:05:00.000Z' }),
+    ]);
+    await world.caughtUp();
+    const after = await fetchFeed(before);
+    expect(after.status).toBe(200);
+    expect(await jsonFeedIds(after)).toEqual([older.guid]);
+    expect(after.headers.get('last-modified')).toBe(
+      new Date('2025-07-04T15:05:00.000Z').toUTCString(),
+    );
+  });
+
+  it('moves forward when an older story comes out of its embargo', async () => {
+    const open = story('open', { updatedAt: '2025-07-04T14:30:00.000Z' });
+    const embargoed = story('embargoed', {
+      firstPublishedAt: '2025-07-04T14:00:00.000Z',
+      updatedAt: '2025-07-04T14:00:00.000Z',
+      embargoUntil: '2025-07-04T15:20:00.000Z',
+    });
+    await world.publish([open, embargoed]);
+    await world.caughtUp();
+    const before = await fetchFeed();
+    expect(await jsonFeedIds(before)).toEqual([open.guid]);
+    const lastModified = before.headers.get('last-modified') ?? '';
+
+    world.clock.set('2025-07-04T15:21:00.000Z');
+    await world.caughtUp();
+    const after = await fetchFeed(lastModified);
+    expect(after.status).toBe(200);
+    expect(await jsonFeedIds(after)).toEqual([open.guid, embargoed.guid]);
+    expect(after.headers.get('last-modified')).toBe(
+      new Date('2025-07-04T15:20:00.000Z').toUTCString(),
     );
   });
 });

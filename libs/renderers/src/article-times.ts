@@ -14,10 +14,12 @@ export function firstPublished(article: Article): Date {
 
 /**
  * A feed document's `updated` / `lastBuildDate` / Last-Modified: the newest version time among the
- * stories it carries (tombstones included), so the same stories always give the same bytes and
- * ETag whenever they are rendered. Only an empty document falls back to `now`.
+ * stories it carries (tombstones included) and `changedAt` (FeedInput), so the same view always
+ * gives the same bytes and ETag whenever and wherever it is rendered. Only an empty document with
+ * nothing else to date it by falls back to `now`.
  */
-export function documentUpdated(articles: readonly Article[], now: Date): Date {
+export function documentUpdated(articles: readonly Article[], now: Date, changedAt?: Date): Date {
   const times = articles.map((article) => versionTime(article).getTime());
+  if (changedAt !== undefined) times.push(changedAt.getTime());
   return times.length === 0 ? now : new Date(Math.max(...times));
 }

@@ -9,6 +9,7 @@ import { articleGuid } from '@depeche/article';
 import { documentUpdated } from './article-times';
 import { renderAtom } from './atom/atom.renderer';
 import { renderJsonFeed } from './json-feed/json-feed.renderer';
+import { renderNewsmlMessage } from './newsml-g2/newsml-g2.renderer';
 import { renderRss } from './rss/rss.renderer';
 import { FIXED_NOW } from './test-support/fixed-clock';
 import { sampleChannel } from './test-support/sample-channel';
@@ -27,6 +28,37 @@ describe("a feed's updated / lastBuildDate", () => {
       '2025-07-04T14:58:00.000Z',
     );
     expect(documentUpdated([newer, older], FIXED_NOW).toISOString()).toBe(
+      '2025-07-04T14:58:00.000Z',
+    );
+  });
+
+  it('is the change of the view when that is newer (a story withdrawn or lifted since)', async () => {
+    const changedAt = new Date('2025-07-04T14:59:30.000Z');
+    const input = { articles: [older, newer], channel: sampleChannel(), level: 'full' as const };
+    const rss = renderRss({ ...input, now: FIXED_NOW, changedAt });
+    const atom = renderAtom({ ...input, now: FIXED_NOW, changedAt });
+    const json = renderJsonFeed({ ...input, now: FIXED_NOW, changedAt });
+    const message = renderNewsmlMessage({ ...input, now: FIXED_NOW, changedAt });
+    const built = await readXmlTexts(rss.body, { text: { built: '/rss/channel/lastBuildDate' } });
+    const updated = await readXmlTexts(atom.body, {
+      namespaces: { a: 'http://www.w3.org/2005/Atom' },
+      text: { updated: '/a:feed/a:updated' },
+    });
+    const sent = await readXmlTexts(message.body, {
+      namespaces: { n: 'http://iptc.org/std/nar/2006-10-01/' },
+      text: { sent: '/n:newsMessage/n:header/n:sent' },
+    });
+    expect([built.text.built, updated.text.updated, sent.text.sent]).toEqual([
+      ['Fri, 04 Jul 2025 14:59:30 +0000'],
+      ['2025-07-04T14:59:30Z'],
+      ['2025-07-04T14:59:30Z'],
+    ]);
+    for (const rendition of [rss, atom, json, message]) {
+      expect(rendition.lastModified).toEqual(changedAt);
+    }
+    // An older change of the view leaves the newest version time in charge.
+    const earlier = new Date('2025-07-04T14:00:00.000Z');
+    expect(documentUpdated([older, newer], FIXED_NOW, earlier).toISOString()).toBe(
       '2025-07-04T14:58:00.000Z',
     );
   });

@@ -9,4 +9,11 @@ export interface FeedInput {
   readonly level: ContentLevel;
   /** Used only when there is no story to date the document by (see documentUpdated). */
   readonly now: Date;
+  /**
+   * When the document's view last changed otherwise than by its stories' own versions: a story
+   * that left it (withdrawn) or entered it when its embargo lifted. The document's time is the
+   * newest of this and their version times, so Last-Modified never goes back or stands still while
+   * the content changes (an If-Modified-Since client would be answered 304).
+   */
+  readonly changedAt?: Date;
 }

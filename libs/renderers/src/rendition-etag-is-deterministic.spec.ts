@@ -1,7 +1,7 @@
 import { sampleArticle } from '@depeche/testing';
 import { createHash } from 'node:crypto';
 import { renderAtom } from './atom/atom.renderer';
-import { renderNewsmlItem } from './newsml-g2/newsml-g2.renderer';
+import { renderNewsmlItem, renderNewsmlMessage } from './newsml-g2/newsml-g2.renderer';
 import type { Rendition } from './rendition';
 import { FIXED_NOW } from './test-support/fixed-clock';
 import { renderAll } from './test-support/render-all';
@@ -35,6 +35,16 @@ describe('a rendition', () => {
     const at = (now: Date) =>
       renderAtom({ articles: [sampleArticle()], channel: sampleChannel(), level: 'full', now });
     expect(at(new Date('2030-01-01T00:00:00Z')).etag).toBe(at(FIXED_NOW).etag);
+    // The NewsML-G2 message too: its `sent` is the newest change it carries, not the render time,
+    // so two feed-api processes, or two rebuilds, answer the same validator.
+    const message = (now: Date) =>
+      renderNewsmlMessage({
+        articles: [sampleArticle()],
+        channel: sampleChannel(),
+        level: 'full',
+        now,
+      });
+    expect(message(new Date('2030-01-01T00:00:00Z')).etag).toBe(message(FIXED_NOW).etag);
   });
 
   it('says its media type and its last modification', () => {

@@ -7,6 +7,7 @@ import { dayStart, utcDay, type ArchiveDays } from './archive-days';
 import { FEED_EXTENSIONS, renderFeed, type FeedExtension } from './feed-format';
 import type { FeedLinks } from './feed-links';
 import type { Reader } from './reader';
+import { mayDepart, viewChangedAt, wouldShow } from './view-changed-at';
 
 export const DEFAULT_FEED_LIMIT = 50;
 
@@ -37,9 +38,12 @@ export function subscriptionDocument(
   return {
     key: subscriptionKey(reader, extension, limit),
     format: FEED_EXTENSIONS[extension],
-    mayAdmit: visible,
+    // A story that leaves the view (withdrawn, out of rights) dates the document: see viewChangedAt.
+    mayAdmit: (article, now) =>
+      visible(article, now) || (mayDepart(article) && wouldShow(reader, article, now)),
     async build(now) {
       const articles = deps.index.collect((article) => visible(article, now), limit);
+      const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
       const newestDay = await newestArchiveDay(deps, reader, now);
       const selfUrl = deps.links.feed(
         slug,
@@ -53,6 +57,7 @@ export function subscriptionDocument(
         }),
         level: reader.level,
         now,
+        ...(changedAt ? { changedAt } : {}),
       });
       return {
         representation: rendition && precompress(rendition),

@@ -25,8 +25,8 @@ export const ATOM_MEDIA_TYPE = 'application/atom+xml; charset=utf-8';
  * version and level ({@link ItemTextCache}) and spliced in before the end of the feed.
  */
 export function renderAtom(input: FeedInput): Rendition {
-  const { articles, level, now } = input;
-  const updated = documentUpdated(articles, now);
+  const { articles, level, now, changedAt } = input;
+  const updated = documentUpdated(articles, now, changedAt);
   const empty = xmlDocument(atomRoot(input, updated, []));
   const entries = articles
     .filter((article) => article.change !== 'withdrawn')
@@ -38,7 +38,7 @@ export function renderAtom(input: FeedInput): Rendition {
 export function atomTree(input: FeedInput): XmlNode {
   const live = input.articles.filter((article) => article.change !== 'withdrawn');
   const entries = live.map((article) => entryElement(cleanArticle(article), input.level));
-  return atomRoot(input, documentUpdated(input.articles, input.now), entries);
+  return atomRoot(input, documentUpdated(input.articles, input.now, input.changedAt), entries);
 }
 
 /** The feed element with its metadata and tombstones, and `entries` last. */

@@ -37,7 +37,7 @@ export function renderJsonFeed(input: FeedInput): Rendition {
           ITEMS_END,
         ]);
   // A withdrawal changes the feed (an item leaves it), so it counts towards Last-Modified.
-  return toRendition(body, JSON_FEED_MEDIA_TYPE, documentUpdated(articles, now));
+  return toRendition(body, JSON_FEED_MEDIA_TYPE, documentUpdated(articles, now, input.changedAt));
 }
 
 /** The whole feed as one object: what renderJsonFeed's bytes are, written without its item cache. */

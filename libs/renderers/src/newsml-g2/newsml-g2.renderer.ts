@@ -28,8 +28,10 @@ export interface NewsmlMessageInput {
   readonly articles: readonly Article[];
   readonly channel: Channel;
   readonly level: ContentLevel;
-  /** The message's `sent` time, and each item's embargo decision. */
+  /** Each item's embargo decision, and `sent` when there is nothing else to date the message by. */
   readonly now: Date;
+  /** As in FeedInput: a change of the view that no carried version dates (a withdrawal, a lift). */
+  readonly changedAt?: Date;
 }
 
 /** One story as a NewsML-G2 2.35 newsItem (Power conformance). */
@@ -52,7 +54,8 @@ export function renderNewsmlItem({ article, level, now }: NewsmlItemInput): Rend
 export function renderNewsmlMessage(input: NewsmlMessageInput): Rendition {
   const { articles, level, now } = input;
   refuseEmpty(articles);
-  const empty = xmlDocument(newsMessageRoot(input, [element(PLACEHOLDER, {}, [])]));
+  const updated = documentUpdated(articles, now, input.changedAt);
+  const empty = xmlDocument(newsMessageRoot(input, updated, [element(PLACEHOLDER, {}, [])]));
   const at = empty.lastIndexOf(PLACEHOLDER_XML);
   const items = articles.map((article) => newsItemXml(article, level, now));
   return toRendition(
@@ -62,7 +65,7 @@ export function renderNewsmlMessage(input: NewsmlMessageInput): Rendition {
       Buffer.from(empty.slice(at + PLACEHOLDER_XML.length), 'utf8'),
     ]),
     NEWS_MESSAGE_MEDIA_TYPE,
-    documentUpdated(articles, now),
+    updated,
   );
 }
 
@@ -72,7 +75,7 @@ export function newsMessageTree(input: NewsmlMessageInput): XmlNode {
   const items = input.articles.map((article) =>
     newsItemElement(cleanArticle(article), input.level, input.now),
   );
-  return newsMessageRoot(input, items);
+  return newsMessageRoot(input, documentUpdated(input.articles, input.now, input.changedAt), items);
 }
 
 function refuseEmpty(articles: readonly Article[]): void {
@@ -84,11 +87,19 @@ function refuseEmpty(articles: readonly Article[]): void {
   }
 }
 
-/** The message with an itemSet holding `items`. */
-function newsMessageRoot({ channel, now }: NewsmlMessageInput, items: XmlNode[]): XmlNode {
+/**
+ * The message with an itemSet holding `items`. `sent` is the time of the newest change it carries,
+ * not the time it was rendered: the same stories give the same bytes, so the ETag holds across
+ * rebuilds and across feed-api processes.
+ */
+function newsMessageRoot(
+  { channel }: NewsmlMessageInput,
+  updated: Date,
+  items: XmlNode[],
+): XmlNode {
   return element('newsMessage', { xmlns: NAR_NAMESPACE }, [
     element('header', {}, [
-      textElement('sent', rfc3339(now)),
+      textElement('sent', rfc3339(updated)),
       element('catalogRef', { href: IPTC_CATALOG }),
       textElement('sender', cleanChannel(channel).publisher),
     ]),

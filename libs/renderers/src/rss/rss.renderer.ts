@@ -27,17 +27,17 @@ export const RSS_MEDIA_TYPE = 'application/rss+xml; charset=utf-8';
  * work at 200 changes a second.
  */
 export function renderRss(input: FeedInput): Rendition {
-  const { articles, channel, level, now } = input;
+  const { articles, channel, level, now, changedAt } = input;
   // Times are ISO strings, which cleaning leaves as they are: no need to clean for them.
-  const updated = documentUpdated(articles, now);
+  const updated = documentUpdated(articles, now, changedAt);
   const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
   const items = shownIn(articles).map((article) => itemXml(article, level));
   return toRendition(spliceBefore(empty, CHANNEL_END, items), RSS_MEDIA_TYPE, updated);
 }
 
 /** The whole document as one tree: what renderRss's bytes are, rendered without its item cache. */
-export function rssTree({ articles, channel, level, now }: FeedInput): XmlNode {
-  const updated = documentUpdated(articles, now);
+export function rssTree({ articles, channel, level, now, changedAt }: FeedInput): XmlNode {
+  const updated = documentUpdated(articles, now, changedAt);
   const items = shownIn(articles).map((article) => itemElement(cleanArticle(article), level));
   return rssRoot(cleanChannel(channel), updated, items);
 }
