@@ -17,6 +17,18 @@ export interface TopicSpec {
   readonly config?: Readonly<Record<string, string>>;
 }
 
+/** syndication.items' max.message.bytes (below). */
+const ITEM_TOPIC_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The largest normalised article (its JSON) an item may carry: what syndication.items takes, less
+ * room for the item's other fields and headers. Ingest dead-letters an event whose article is
+ * larger (`too-large`): the broker would refuse the item, and the outbox relay, which sends in
+ * order, would stop there for good. Markup normalises to several times its size (a 1 MiB body of
+ * `<p>a` repeated is a 14.5 MB article), so the event limit alone does not bound it.
+ */
+export const MAX_ITEM_ARTICLE_BYTES = ITEM_TOPIC_MAX_BYTES - 64 * 1024;
+
 /** What `npm start` and the deployment create: 6 partitions leave room for a few consumers per group. */
 export const DEFAULT_TOPIC_SPECS: readonly TopicSpec[] = [
   { topic: TOPICS.articleEvents, partitions: 6 },
@@ -31,6 +43,6 @@ export const DEFAULT_TOPIC_SPECS: readonly TopicSpec[] = [
   {
     topic: TOPICS.syndicationItems,
     partitions: 6,
-    config: { 'max.message.bytes': String(8 * 1024 * 1024) },
+    config: { 'max.message.bytes': String(ITEM_TOPIC_MAX_BYTES) },
   },
 ];

@@ -36,7 +36,7 @@ export async function writeOutcomes(
       kept.push({
         incoming,
         stale: outcome === 'stale',
-        document: JSON.stringify(incoming.article),
+        document: incoming.document ?? JSON.stringify(incoming.article),
       });
     }
   });

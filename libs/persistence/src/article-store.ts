@@ -7,6 +7,8 @@ import type { SqlDatabase } from './sql-database';
 export interface IncomingVersion {
   readonly eventId: string;
   readonly article: Article;
+  /** JSON.stringify(article), where the caller has it already (ingest measures it). */
+  readonly document?: string;
   readonly receivedAt: string;
   readonly correlationId?: string;
 }

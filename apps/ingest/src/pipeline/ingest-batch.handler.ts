@@ -1,5 +1,10 @@
 import { normalizeArticle, type SyndicationItem } from '@depeche/article';
-import { HEADERS, PermanentError, type RawMessage } from '@depeche/contracts';
+import {
+  HEADERS,
+  MAX_ITEM_ARTICLE_BYTES,
+  PermanentError,
+  type RawMessage,
+} from '@depeche/contracts';
 import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
 import type { IncomingVersion, OutboxMessage } from '@depeche/persistence';
 import type { BatchStore } from './combined-store';
@@ -65,9 +70,19 @@ export class IngestBatchHandler {
 
   private prepare(decoded: DecodedEvent, receivedAt: string): IncomingVersion {
     const article = normalizeArticle(decoded.input, decoded.change);
+    const document = JSON.stringify(article);
+    const bytes = Buffer.byteLength(document);
+    if (bytes > MAX_ITEM_ARTICLE_BYTES) {
+      throw new PermanentError(
+        'too-large',
+        `the normalised article is ${bytes} bytes, over the ${MAX_ITEM_ARTICLE_BYTES} an item on syndication.items may carry`,
+        ['body'],
+      );
+    }
     return {
       eventId: decoded.eventId,
       article,
+      document,
       receivedAt,
       ...(decoded.correlationId ? { correlationId: decoded.correlationId } : {}),
     };
