@@ -208,6 +208,73 @@ describe.each([
     const [again] = await queue.claim(claimOf('w', at(1_000)));
     expect(again).toMatchObject({ id: 'a-s1-1', attempts: 1, status: 'in_flight' });
   });
+  it('supersedes an older version held for its embargo, never sent, when a newer one is queued', async () => {
+    const lift = at(3_600_000);
+    await database.db.transaction(async (tx) => {
+      // s1 v1 waits for its embargo on a and b; s2 v1 waits on a; s3 v1 is due (no embargo).
+      await DeliveryQueue.enqueue(
+        tx,
+        [
+          delivery('a', 's1', 1, lift),
+          delivery('b', 's1', 1, lift),
+          delivery('a', 's2', 1, lift),
+          delivery('a', 's3', 1),
+        ],
+        t0,
+      );
+    });
+    // v2 of s1 for a only (the embargo was extended), and v2 of s3 for a.
+    const newer = [delivery('a', 's1', 2, at(7_200_000)), delivery('a', 's3', 2)];
+    const superseded = await database.db.transaction(async (tx) => {
+      await DeliveryQueue.enqueue(tx, newer, at(1_000));
+      return DeliveryQueue.supersedeHeld(tx, newer, at(1_000));
+    });
+    expect(superseded).toBe(1);
+    const dead = await queue.list({ status: 'dead' });
+    expect(dead.map((d) => [d.id, d.lastError])).toEqual([
+      [
+        'a-s1-1',
+        'superseded by a newer version of the story before its embargo lifted; never sent',
+      ],
+    ]);
+    // At the old lift: s1 v1 still goes to b, s2 v1 to a; s1 v2 waits for its own lift; s3 v1
+    // (due, not held) goes first and s3 v2 after it.
+    const claimed = await queue.claim(claimOf('w', at(3_600_000)));
+    expect(claimed.map((d) => d.id).sort()).toEqual(['a-s2-1', 'a-s3-1', 'b-s1-1']);
+  });
+
+  it('keeps dead a version a newer one of the story has followed to the target, or whose target is gone', async () => {
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(
+        tx,
+        [delivery('a', 's1', 1), delivery('b', 's1', 1), delivery('b', 's2', 1)],
+        t0,
+      ),
+    );
+    for (const claimed of await queue.claim(claimOf('w', t0))) {
+      await queue.deadLetter(claimed.id, 'w', t0, 'HTTP 400 (permanent)', 400);
+    }
+    // s1 v2 was delivered to a since; b was removed.
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(tx, [delivery('a', 's1', 2)], at(1_000)),
+    );
+    const [v2] = await queue.claim(claimOf('w', at(1_000)));
+    expect(v2?.id).toBe('a-s1-2');
+    await queue.markDelivered('a-s1-2', 'w', at(1_000), 200);
+    await database.db.execute("UPDATE webhook_endpoints SET status = 'disabled' WHERE id = 'b'");
+
+    expect(await queue.redeliver(['a-s1-1', 'b-s1-1'], at(2_000))).toBe(0);
+    expect(await queue.redeliverTarget('b', at(2_000))).toBe(0);
+    expect((await queue.list({ status: 'dead' })).map((d) => d.id).sort()).toEqual([
+      'a-s1-1',
+      'b-s1-1',
+      'b-s2-1',
+    ]);
+    // Once b is back, its dead letters go again: nothing newer followed them there.
+    await database.db.execute("UPDATE webhook_endpoints SET status = 'active' WHERE id = 'b'");
+    expect(await queue.redeliverTarget('b', at(3_000))).toBe(2);
+  });
+
   it("redelivers one partner's dead letters, and no other partner's", async () => {
     for (const id of ['p1', 'p2']) await endpointsFor(database, [`e-${id}`], id);
     const rows = [delivery('e-p1', 's1', 1), delivery('e-p2', 's1', 1)];

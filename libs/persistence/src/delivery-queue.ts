@@ -282,26 +282,25 @@ export class DeliveryQueue {
     );
   }
 
-  /** Dead letters back into the queue, due now, with their attempts and age reset. */
+  /**
+   * Dead letters back into the queue, due now, with their attempts and age reset: those whose
+   * target is still active and whose story has had no newer version delivered or queued for that
+   * target since (REDELIVERABLE). Sending such a version now would put an older text, or a story
+   * since withdrawn, after the newer one; the newer one is what the partner needs.
+   */
   async redeliver(ids: readonly string[], now: Date): Promise<number> {
     if (ids.length === 0) return 0;
-    const at = now.toISOString();
-    return this.db.execute(
-      `UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $1, due_at = $1,
-         lease_owner = NULL, lease_until = NULL, finished_at = NULL, finished_by = NULL
-       WHERE status = 'dead' AND id IN (${placeholders(2, ids.length)})`,
-      [at, ...ids],
-    );
+    return this.db.execute(`${REDELIVER} AND deliveries.id IN (${placeholders(2, ids.length)})`, [
+      now.toISOString(),
+      ...ids,
+    ]);
   }
 
   async redeliverTarget(targetId: string, now: Date): Promise<number> {
-    const at = now.toISOString();
-    return this.db.execute(
-      `UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $1, due_at = $1,
-         lease_owner = NULL, lease_until = NULL, finished_at = NULL, finished_by = NULL
-       WHERE status = 'dead' AND target_id = $2`,
-      [at, targetId],
-    );
+    return this.db.execute(`${REDELIVER} AND deliveries.target_id = $2`, [
+      now.toISOString(),
+      targetId,
+    ]);
   }
 
   /**
@@ -309,15 +308,51 @@ export class DeliveryQueue {
    * queue (the operator's "redeliver to a partner" after the partner fixed its receiver).
    */
   async redeliverPartner(partnerId: string, now: Date): Promise<number> {
-    const at = now.toISOString();
     return this.db.execute(
-      `UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $1, due_at = $1,
-         lease_owner = NULL, lease_until = NULL, finished_at = NULL, finished_by = NULL
-       WHERE status = 'dead' AND target_id IN (
+      `${REDELIVER} AND deliveries.target_id IN (
          SELECT id FROM webhook_endpoints WHERE partner_id = $2
          UNION SELECT id FROM websub_subscriptions WHERE partner_id = $2)`,
-      [at, partnerId],
+      [now.toISOString(), partnerId],
     );
+  }
+
+  /**
+   * The fan-out of newer versions (in the caller's transaction): older versions of the same story
+   * for the same target that were never sent and still wait for an embargo to lift are
+   * superseded, dead-lettered with the reason. Sent at the lift, they would carry the embargo and
+   * the text of their own version: an embargo extended since would be broken, a story withdrawn
+   * since would go out in full. The newer version carries the story as it now stands.
+   */
+  static async supersedeHeld(
+    tx: SqlExecutor,
+    deliveries: readonly NewDelivery[],
+    now: Date,
+  ): Promise<number> {
+    const newest = new Map<string, NewDelivery>();
+    for (const d of deliveries) {
+      const pair = `${d.targetId}|${d.articleId}`;
+      if ((newest.get(pair)?.version ?? -1) < d.version) newest.set(pair, d);
+    }
+    let superseded = 0;
+    for (const chunk of chunks([...newest.values()], 100)) {
+      const pairs = chunk.map(
+        (_, i) =>
+          `(target_id = $${3 + i * 3} AND article_id = $${4 + i * 3} AND version < $${5 + i * 3})`,
+      );
+      superseded += await tx.execute(
+        `UPDATE deliveries SET status = 'dead', lease_owner = NULL, lease_until = NULL,
+           last_error = 'superseded by a newer version of the story before its embargo lifted; never sent',
+           finished_at = $1
+         WHERE status = 'pending' AND attempts = 0 AND not_before = due_at AND not_before > $2
+           AND (${pairs.join(' OR ')})`,
+        [
+          now.toISOString(),
+          now.toISOString(),
+          ...chunk.flatMap((d) => [d.targetId, d.articleId, d.version]),
+        ],
+      );
+    }
+    return superseded;
   }
 
   async get(id: string): Promise<Delivery | undefined> {
@@ -437,6 +472,22 @@ function claimInDueOrder(allowed: string, excluded: string, inOrder: string): st
          LIMIT $5
        )`;
 }
+
+/**
+ * Dead letters back into the queue ($1: now), for the redeliver statements to narrow with `AND`:
+ * only where the target is still active (claims never look at others, so the row would wait for
+ * ever) and no newer version of the story went, or is going, to that target.
+ */
+const REDELIVER = `UPDATE deliveries SET status = 'pending', attempts = 0, not_before = $1, due_at = $1,
+    lease_owner = NULL, lease_until = NULL, finished_at = NULL, finished_by = NULL
+  WHERE deliveries.status = 'dead'
+    AND deliveries.target_id IN (
+      SELECT id FROM webhook_endpoints WHERE status = 'active'
+      UNION SELECT id FROM websub_subscriptions WHERE status = 'active')
+    AND NOT EXISTS (
+      SELECT 1 FROM deliveries n
+      WHERE n.target_id = deliveries.target_id AND n.article_id = deliveries.article_id
+        AND n.version > deliveries.version AND n.status IN ('pending', 'in_flight', 'delivered'))`;
 
 /** A new delivery's values in ENQUEUE_COLUMNS order. */
 function enqueueRow(

@@ -39,7 +39,14 @@ export class DeliveriesController {
     if (!delivery) throw new Problem(404, `No delivery ${id}.`);
     if (delivery.status !== 'dead')
       throw new Problem(409, `Delivery ${id} is ${delivery.status}, not dead.`);
-    return { redelivered: await this.queue.redeliver([id], new Date()) };
+    const redelivered = await this.queue.redeliver([id], new Date());
+    if (redelivered === 0) {
+      throw new Problem(
+        409,
+        `Delivery ${id} stays dead: its target is no longer active, or a newer version of the story went or is going to it.`,
+      );
+    }
+    return { redelivered };
   }
 
   /** Every dead letter of one webhook endpoint or subscription. */

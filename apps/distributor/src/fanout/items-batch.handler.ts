@@ -5,6 +5,7 @@ import {
   DeliveryRenditions,
   renditionKeyString,
   type Delivery,
+  type NewDelivery,
   type SqlDatabase,
   type StoredRendition,
 } from '@depeche/persistence';
@@ -86,6 +87,8 @@ export class ItemsBatchHandler {
     const { delivered: history, open } = await DeliveryQueue.storyHistory(this.db, [
       ...new Set(items.map((i) => i.articleId)),
     ]);
+    // Planning adds to `history` the pairs it plans; where stories went before planning is kept.
+    const wentBefore = new Set(history);
     // Each item is planned and rendered alone first: one that passed readItem but cannot be
     // planned or rendered (a malformed article) would make the whole batch throw, which the
     // consumer retries forever, so it is dead-lettered instead. Its renditions are kept, so each
@@ -118,8 +121,10 @@ export class ItemsBatchHandler {
       await DeliveryRenditions.put(tx, renditions, now);
       const queued = plan.deliveries.filter((d) => !atOnce.has(d.id));
       const taken = plan.deliveries.filter((d) => atOnce.has(d.id));
+      const added = await DeliveryQueue.enqueue(tx, queued, now);
+      await DeliveryQueue.supersedeHeld(tx, mayFollowAnother(plan.deliveries, wentBefore), now);
       return {
-        added: await DeliveryQueue.enqueue(tx, queued, now),
+        added,
         claimed:
           dispatch && taken.length > 0
             ? await DeliveryQueue.enqueueClaimed(tx, taken, now, dispatch.owner, dispatch.leaseMs)
@@ -162,4 +167,24 @@ export class ItemsBatchHandler {
     );
     return letter;
   }
+}
+
+/**
+ * The deliveries that may follow an older version of their story to their target: the story went
+ * there before (`history`), or the batch holds several of its versions. Only for those is an older
+ * version held for an embargo worth looking for (most stories are new, and the look costs a query).
+ */
+function mayFollowAnother(
+  deliveries: readonly NewDelivery[],
+  history: ReadonlySet<string>,
+): NewDelivery[] {
+  const count = new Map<string, number>();
+  for (const d of deliveries) {
+    const pair = `${d.targetId}|${d.articleId}`;
+    count.set(pair, (count.get(pair) ?? 0) + 1);
+  }
+  return deliveries.filter((d) => {
+    const pair = `${d.targetId}|${d.articleId}`;
+    return history.has(pair) || (count.get(pair) ?? 0) > 1;
+  });
 }
