@@ -147,6 +147,20 @@ describe.each([
     expect((await queue.claim(claimOf('w', t0))).map((d) => d.id)).toEqual(['a-s1-1']);
   });
 
+  it("holds a suspended partner's queued rows, retries included, until it is resumed", async () => {
+    await endpointsFor(database, ['paused'], 'pausable');
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(tx, [delivery('paused', 's1', 1), delivery('a', 's1', 1)], t0),
+    );
+    const partners = new PartnerStore(database.db);
+    await partners.setStatus('pausable', 'suspended');
+    expect((await queue.claim(claimOf('w', t0))).map((d) => d.id)).toEqual(['a-s1-1']);
+    await queue.markDelivered('a-s1-1', 'w', t0, 200);
+    expect(await queue.claim(claimOf('w', at(60_000)))).toEqual([]);
+    await partners.setStatus('pausable', 'active');
+    expect((await queue.claim(claimOf('w', at(60_000)))).map((d) => d.id)).toEqual(['paused-s1-1']);
+  });
+
   it('dead-letters what was queued for an endpoint when it is removed', async () => {
     await database.db.transaction((tx) =>
       DeliveryQueue.enqueue(tx, [delivery('a', 's1', 1), delivery('a', 's2', 1)], t0),

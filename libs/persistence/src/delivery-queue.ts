@@ -419,7 +419,7 @@ function claimPerTarget(allowed: string, excluded: string, inOrder: string): str
            UNION ALL
            SELECT s.id FROM websub_subscriptions s WHERE s.status = 'active'
          ) t
-         WHERE TRUE ${excluded}
+         WHERE t.id NOT IN (${PAUSED_TARGETS}) ${excluded}
        ), due AS MATERIALIZED (
          SELECT u.id FROM targets t CROSS JOIN LATERAL (
            SELECT v.id, v.not_before FROM (
@@ -448,7 +448,8 @@ function claimPerTarget(allowed: string, excluded: string, inOrder: string): str
 function claimInDueOrder(allowed: string, excluded: string, inOrder: string): string {
   const claimable = `${excluded} AND ${inOrder}
       AND c.target_id NOT IN (SELECT w.id FROM webhook_endpoints w WHERE w.status <> 'active')
-      AND c.target_id NOT IN (SELECT s.id FROM websub_subscriptions s WHERE s.status <> 'active')`;
+      AND c.target_id NOT IN (SELECT s.id FROM websub_subscriptions s WHERE s.status <> 'active')
+      AND c.target_id NOT IN (${PAUSED_TARGETS})`;
   return `WITH due AS MATERIALIZED (
          SELECT c.id, c.target_id, c.not_before FROM deliveries c
          WHERE c.status = 'pending' AND c.not_before <= $3 ${claimable}
@@ -472,6 +473,16 @@ function claimInDueOrder(allowed: string, excluded: string, inOrder: string): st
          LIMIT $5
        )`;
 }
+
+/**
+ * The targets of suspended partners: nothing is pushed to a partner an operator paused, not even
+ * what was queued before (retries, versions held for an embargo). Their rows wait, as a disabled
+ * endpoint's do, until the partner is resumed.
+ */
+const PAUSED_TARGETS = `SELECT pw.id FROM webhook_endpoints pw
+    JOIN partners pp ON pp.id = pw.partner_id WHERE pp.status <> 'active'
+  UNION SELECT ps.id FROM websub_subscriptions ps
+    JOIN partners pp ON pp.id = ps.partner_id WHERE pp.status <> 'active'`;
 
 /**
  * Dead letters back into the queue ($1: now), for the redeliver statements to narrow with `AND`:
