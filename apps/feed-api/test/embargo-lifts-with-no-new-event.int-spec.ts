@@ -51,6 +51,12 @@ describe.each(DATABASES)(
         embargoed.guid,
         open.guid,
       ]);
+      // Feed formats without an embargo of their own carry depeche's marking.
+      expect(await embargoMarks(world, early)).toEqual({
+        json: [{ embargoed_until: '2025-07-04T12:30:00Z' }, undefined],
+        rss: 1,
+        atom: 1,
+      });
       const ninjs = (await (await world.get('/v1/items/embargoed?format=ninjs', early)).json()) as {
         pubStatus: string;
         embargoedUntil?: string;
@@ -82,6 +88,12 @@ describe.each(DATABASES)(
         pubStatus: string;
       };
       expect(ninjs.pubStatus).toBe('usable');
+      // The early partner's feeds drop the marking at the lift too, with no new event.
+      expect(await embargoMarks(world, early)).toEqual({
+        json: [undefined, undefined],
+        rss: 0,
+        atom: 0,
+      });
     });
 
     it("delivers it to the on-lift partner's change stream once, after its cursor had passed it", async () => {
@@ -116,3 +128,24 @@ describe.each(DATABASES)(
     });
   },
 );
+
+/** The embargo marks in a partner's JSON Feed items, and how many its RSS and Atom feeds carry. */
+async function embargoMarks(
+  world: FeedApiWorld,
+  key: string,
+): Promise<{ json: unknown[]; rss: number; atom: number }> {
+  const json = (await (await world.get('/v1/feeds/all.json', key)).json()) as {
+    items: { _depeche?: unknown }[];
+  };
+  const count = async (path: string): Promise<number> =>
+    (
+      (await (await world.get(path, key)).text()).match(
+        /<embargoedUntil xmlns="urn:depeche:syndication">/g,
+      ) ?? []
+    ).length;
+  return {
+    json: json.items.map((item) => item._depeche),
+    rss: await count('/v1/feeds/all.rss'),
+    atom: await count('/v1/feeds/all.atom'),
+  };
+}

@@ -1,9 +1,22 @@
-import { readXmlTexts, sampleArticle, validateNewsml, validateNinjs } from '@depeche/testing';
+import {
+  checkFeed,
+  readXmlTexts,
+  sampleArticle,
+  validateAtom,
+  validateJsonFeed,
+  validateNewsml,
+  validateNinjs,
+} from '@depeche/testing';
 import type { Article } from '@depeche/article';
+import { atomTree, renderAtom } from './atom/atom.renderer';
 import { isEmbargoed } from './embargo';
+import { jsonFeedObject, renderJsonFeed } from './json-feed/json-feed.renderer';
 import { renderNewsmlItem } from './newsml-g2/newsml-g2.renderer';
 import { renderNinjs } from './ninjs/ninjs.renderer';
+import { renderRss, rssTree } from './rss/rss.renderer';
 import { FIXED_NOW } from './test-support/fixed-clock';
+import { sampleChannel } from './test-support/sample-channel';
+import { xmlDocument } from './xml/xml-document';
 
 /** Three hours after FIXED_NOW (15:00Z). */
 const embargoed = sampleArticle({ embargoUntil: '2025-07-04T18:00:00.000Z' });
@@ -73,5 +86,57 @@ describe('an embargoed story', () => {
     const withdrawn = { ...embargoed, change: 'withdrawn' as const };
     expect((await newsmlStatus(withdrawn, FIXED_NOW)).status).toEqual(['stat:canceled']);
     expect((await ninjsStatus(withdrawn, FIXED_NOW)).pubStatus).toBe('canceled');
+  });
+});
+
+/**
+ * RSS, Atom and JSON Feed have no embargo of their own; a partner with early delivery gets the
+ * story in them before it lifts, and must be told (issue 5). Everyone else never sees it then.
+ */
+describe('an embargoed story in RSS, Atom and JSON Feed', () => {
+  const feeds = (now: Date) => {
+    const input = { articles: [embargoed], channel: sampleChannel(), level: 'full' as const, now };
+    return { input, rss: renderRss(input), atom: renderAtom(input), json: renderJsonFeed(input) };
+  };
+
+  async function marks(now: Date): Promise<unknown[]> {
+    const { rss, atom, json } = feeds(now);
+    const inRss = await readXmlTexts(rss.body, {
+      namespaces: { dp: 'urn:depeche:syndication' },
+      text: { until: '/rss/channel/item/dp:embargoedUntil' },
+    });
+    const inAtom = await readXmlTexts(atom.body, {
+      namespaces: { a: 'http://www.w3.org/2005/Atom', dp: 'urn:depeche:syndication' },
+      text: { until: '/a:feed/a:entry/dp:embargoedUntil' },
+    });
+    const [item] = (JSON.parse(json.body.toString('utf8')) as { items: Record<string, unknown>[] })
+      .items;
+    return [inRss.text.until, inAtom.text.until, item?._depeche];
+  }
+
+  it('carries the embargo’s end until it lifts, then nothing', async () => {
+    expect(await marks(FIXED_NOW)).toEqual([
+      ['2025-07-04T18:00:00Z'],
+      ['2025-07-04T18:00:00Z'],
+      { embargoed_until: '2025-07-04T18:00:00Z' },
+    ]);
+    expect(await marks(new Date('2025-07-04T18:00:00Z'))).toEqual([[], [], undefined]);
+  });
+
+  it('still passes the validators, and the cached items are the bytes of the whole tree', async () => {
+    const { input, rss, atom, json } = feeds(FIXED_NOW);
+    for (const verdict of await Promise.all([
+      checkFeed(rss.body),
+      checkFeed(atom.body),
+      validateAtom(atom.body),
+      validateJsonFeed(json.body),
+    ])) {
+      expect(verdict).toEqual(expect.objectContaining({ ok: true }));
+    }
+    expect(rss.body.toString('utf8')).toBe(xmlDocument(rssTree(input)));
+    expect(atom.body.toString('utf8')).toBe(xmlDocument(atomTree(input)));
+    expect(JSON.parse(json.body.toString('utf8'))).toEqual(
+      JSON.parse(JSON.stringify(jsonFeedObject(input))),
+    );
   });
 });

@@ -9,6 +9,7 @@ import { ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
+import { DEPECHE_NAMESPACE, embargoMark } from '../embargo';
 import { xmlAtDepth, xmlDocument } from '../xml/xml-document';
 import { element, textElement, type XmlNode } from '../xml/xml-node';
 import { deletedEntryElement, TOMBSTONE_NAMESPACE } from './deleted-entry.element';
@@ -30,14 +31,16 @@ export function renderAtom(input: FeedInput): Rendition {
   const empty = xmlDocument(atomRoot(input, updated, []));
   const entries = articles
     .filter((article) => article.change !== 'withdrawn')
-    .map((article) => entryXml(article, level));
+    .map((article) => entryXml(article, level, now));
   return toRendition(spliceBefore(empty, FEED_END, entries), ATOM_MEDIA_TYPE, updated);
 }
 
 /** The whole document as one tree: what renderAtom's bytes are, rendered without its entry cache. */
 export function atomTree(input: FeedInput): XmlNode {
   const live = input.articles.filter((article) => article.change !== 'withdrawn');
-  const entries = live.map((article) => entryElement(cleanArticle(article), input.level));
+  const entries = live.map((article) =>
+    entryElement(cleanArticle(article), input.level, embargoMark(article, input.now)),
+  );
   return atomRoot(input, documentUpdated(input.articles, input.now, input.changedAt), entries);
 }
 
@@ -62,10 +65,11 @@ const FEED_END = '\n</feed>';
 /** Each entry's XML per story version and level. */
 const entryCache = new ItemTextCache();
 
-/** An entry's XML as it stands in the feed. */
-function entryXml(article: Article, level: ContentLevel): Buffer {
-  return entryCache.get(article, level, () =>
-    xmlAtDepth(entryElement(cleanArticle(article), level), ['feed']),
+/** An entry's XML as it stands in the feed; an embargoed one is marked until it lifts. */
+function entryXml(article: Article, level: ContentLevel, now: Date): Buffer {
+  const mark = embargoMark(article, now);
+  return entryCache.get(article, `${level}|${mark ?? ''}`, () =>
+    xmlAtDepth(entryElement(cleanArticle(article), level, mark), ['feed']),
   );
 }
 
@@ -90,7 +94,7 @@ function feedElements(channel: Channel, updated: Date): XmlNode[] {
   ];
 }
 
-function entryElement(article: Article, level: ContentLevel): XmlNode {
+function entryElement(article: Article, level: ContentLevel, embargoedUntil?: string): XmlNode {
   const full = reaches(level, 'full');
   return element('entry', {}, [
     textElement('id', article.guid),
@@ -115,5 +119,8 @@ function entryElement(article: Article, level: ContentLevel): XmlNode {
     // type="text" is the default (§3.1.1): the standfirst is plain text, read as such.
     reaches(level, 'summary') && textElement('summary', article.standfirst),
     full && textElement('content', readerHtml(article), { type: 'html' }),
+    // RFC 4287 §6.4: a foreign (extension) element; Atom has no embargo of its own.
+    embargoedUntil !== undefined &&
+      textElement('embargoedUntil', embargoedUntil, { xmlns: DEPECHE_NAMESPACE }),
   ]);
 }

@@ -8,6 +8,7 @@ import { ItemTextCache } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
+import { embargoMark } from '../embargo';
 import type { JsonFeed, JsonFeedItem } from './json-feed.types';
 
 /** JSON Feed 1.1 §"Suggestions for publishers": served as application/feed+json. */
@@ -32,7 +33,7 @@ export function renderJsonFeed(input: FeedInput): Rendition {
           Buffer.from(`${empty.slice(0, empty.lastIndexOf(EMPTY_ITEMS))}"items": [\n    `, 'utf8'),
           ...shown.flatMap((article, n) => [
             ...(n === 0 ? [] : [ITEM_SEPARATOR]),
-            itemJson(article, level),
+            itemJson(article, level, now),
           ]),
           ITEMS_END,
         ]);
@@ -59,7 +60,7 @@ export function jsonFeedObject(input: FeedInput, items?: JsonFeedItem[]): JsonFe
       items ??
       articles
         .filter((article) => article.change !== 'withdrawn')
-        .map((article) => itemOf(cleanArticle(article), level)),
+        .map((article) => itemOf(cleanArticle(article), level, embargoMark(article, input.now))),
   };
 }
 
@@ -73,9 +74,10 @@ const ITEMS_END = Buffer.from('\n  ]\n}', 'utf8');
  */
 const itemCache = new ItemTextCache();
 
-function itemJson(article: Article, level: ContentLevel): Buffer {
-  return itemCache.get(article, level, () =>
-    JSON.stringify(itemOf(cleanArticle(article), level), null, 2).replace(/\n/g, '\n    '),
+function itemJson(article: Article, level: ContentLevel, now: Date): Buffer {
+  const mark = embargoMark(article, now);
+  return itemCache.get(article, `${level}|${mark ?? ''}`, () =>
+    JSON.stringify(itemOf(cleanArticle(article), level, mark), null, 2).replace(/\n/g, '\n    '),
   );
 }
 
@@ -83,7 +85,7 @@ function itemJson(article: Article, level: ContentLevel): Buffer {
  * JSON Feed 1.1 §items: an item MUST have content_html or content_text. Headline level has no
  * text to give, so content_text is empty rather than a copy of the title a reader would see twice.
  */
-function itemOf(article: Article, level: ContentLevel): JsonFeedItem {
+function itemOf(article: Article, level: ContentLevel, embargoedUntil?: string): JsonFeedItem {
   const full = reaches(level, 'full');
   const summary = reaches(level, 'summary');
   const tags = tagsOf(article);
@@ -101,5 +103,6 @@ function itemOf(article: Article, level: ContentLevel): JsonFeedItem {
     authors: authors.length > 0 ? authors.map(({ name }) => ({ name })) : undefined,
     tags: tags.length > 0 ? tags : undefined,
     language: article.language,
+    _depeche: embargoedUntil === undefined ? undefined : { embargoed_until: embargoedUntil },
   };
 }

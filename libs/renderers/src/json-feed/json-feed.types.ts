@@ -34,4 +34,6 @@ export interface JsonFeedItem {
   readonly authors?: readonly JsonFeedAuthor[];
   readonly tags?: readonly string[];
   readonly language: string;
+  /** JSON Feed 1.1 extension (§Extensions): the embargo's end while it holds (early delivery). */
+  readonly _depeche?: { readonly embargoed_until: string };
 }

@@ -1,5 +1,6 @@
 import type { Article, ContentLevel } from '@depeche/article';
 import { documentUpdated, firstPublished } from '../article-times';
+import { DEPECHE_NAMESPACE, embargoMark } from '../embargo';
 import { categoriesOf } from '../categories';
 import type { Channel } from '../channel';
 import { reaches } from '../content-reach';
@@ -31,14 +32,16 @@ export function renderRss(input: FeedInput): Rendition {
   // Times are ISO strings, which cleaning leaves as they are: no need to clean for them.
   const updated = documentUpdated(articles, now, changedAt);
   const empty = xmlDocument(rssRoot(cleanChannel(channel), updated, []));
-  const items = shownIn(articles).map((article) => itemXml(article, level));
+  const items = shownIn(articles).map((article) => itemXml(article, level, now));
   return toRendition(spliceBefore(empty, CHANNEL_END, items), RSS_MEDIA_TYPE, updated);
 }
 
 /** The whole document as one tree: what renderRss's bytes are, rendered without its item cache. */
 export function rssTree({ articles, channel, level, now, changedAt }: FeedInput): XmlNode {
   const updated = documentUpdated(articles, now, changedAt);
-  const items = shownIn(articles).map((article) => itemElement(cleanArticle(article), level));
+  const items = shownIn(articles).map((article) =>
+    itemElement(cleanArticle(article), level, embargoMark(article, now)),
+  );
   return rssRoot(cleanChannel(channel), updated, items);
 }
 
@@ -58,10 +61,11 @@ const CHANNEL_END = '\n  </channel>';
 /** Each item's XML per story version and level. */
 const itemCache = new ItemTextCache();
 
-/** An item's XML as it stands in the channel. */
-function itemXml(article: Article, level: ContentLevel): Buffer {
-  return itemCache.get(article, level, () =>
-    xmlAtDepth(itemElement(cleanArticle(article), level), ['rss', 'channel']),
+/** An item's XML as it stands in the channel; an embargoed one is marked until it lifts. */
+function itemXml(article: Article, level: ContentLevel, now: Date): Buffer {
+  const mark = embargoMark(article, now);
+  return itemCache.get(article, `${level}|${mark ?? ''}`, () =>
+    xmlAtDepth(itemElement(cleanArticle(article), level, mark), ['rss', 'channel']),
   );
 }
 
@@ -84,7 +88,7 @@ function channelElements(channel: Channel, updated: Date): XmlNode[] {
   ];
 }
 
-function itemElement(article: Article, level: ContentLevel): XmlNode {
+function itemElement(article: Article, level: ContentLevel, embargoedUntil?: string): XmlNode {
   const lead = article.images[0];
   const full = reaches(level, 'full');
   return element('item', {}, [
@@ -103,5 +107,7 @@ function itemElement(article: Article, level: ContentLevel): XmlNode {
     // RSS 2.0 allows one enclosure per item in practice (RSS Board profile); length 0 = unknown.
     full && lead && element('enclosure', { url: lead.url, length: '0', type: lead.mediaType }),
     full && article.images.map(mediaContentElement),
+    embargoedUntil !== undefined &&
+      textElement('embargoedUntil', embargoedUntil, { xmlns: DEPECHE_NAMESPACE }),
   ]);
 }
