@@ -93,4 +93,31 @@ describe.each(DATABASES)('withdrawal and correction on %s', (_name, createDataba
     const changes = await changesPage(world, key);
     expect(changes.changes.at(-1)).toMatchObject({ id: 'kept', version: 2, change: 'corrected' });
   });
+
+  it('hides every version once the story as it stands is out of the partner’s rights', async () => {
+    const lapsing = story('lapsing', {
+      updatedAt: '2025-07-04T14:20:00.000Z',
+      firstPublishedAt: '2025-07-04T14:20:00.000Z',
+    });
+    await world.publish([lapsing]);
+    await world.caughtUp();
+    expect((await world.get('/v1/items/lapsing/versions/1?format=ninjs', key)).status).toBe(200);
+    // v2 says the rights expired: the current item and the first version alike are gone.
+    const expired = nextVersion(lapsing, 5, {
+      rights: { ...lapsing.rights, expiresAt: '2025-07-04T14:30:00.000Z' },
+    });
+    await world.publish([expired]);
+    await world.caughtUp();
+    expect((await world.get('/v1/items/lapsing?format=ninjs', key)).status).toBe(404);
+    expect((await world.get('/v1/items/lapsing/versions/1?format=ninjs', key)).status).toBe(404);
+  });
+
+  it('links each item representation to the URL it was asked at', async () => {
+    const selfOf = async (path: string): Promise<string | undefined> =>
+      ((await (await world.get(path, key)).json()) as { feed_url?: string }).feed_url;
+    const current = await selfOf('/v1/items/kept?format=json');
+    const version = await selfOf('/v1/items/kept/versions/2?format=json');
+    expect(current).toMatch(/\/v1\/items\/kept$/);
+    expect(version).toMatch(/\/v1\/items\/kept\/versions\/2$/);
+  });
 });

@@ -59,6 +59,14 @@ export class ItemService {
       }
       throw new Problem(410, 'The story was withdrawn; its earlier versions are no longer served.');
     }
+    // An earlier version is judged by the story as it now stands too: a territory denied or rights
+    // expired since hide every version (an embargo on a newer version does not hide the older ones).
+    if (current && version && params.n !== current.article.version) {
+      const now = this.clock.now();
+      const seen = itemVisibility(partner.entitlement, current.article, now);
+      if (!seen.visible && seen.reason !== 'embargo')
+        return this.serve(partner, undefined, query, self);
+    }
     return this.serve(partner, version?.article, query, self);
   }
 
@@ -79,7 +87,8 @@ export class ItemService {
       });
     }
     const status = publicationStatus(article, now);
-    const key = JSON.stringify([article.id, article.version, seen.level, format, status]);
+    // The self URL too: the item and its version URL render the same version with their own link.
+    const key = JSON.stringify([article.id, article.version, seen.level, format, status, selfUrl]);
     let representation = this.cache.get(key);
     if (!representation) {
       representation = precompress(
