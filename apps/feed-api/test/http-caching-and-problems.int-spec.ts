@@ -212,6 +212,22 @@ describe('the rate limit', () => {
     world.clock.advance(1_000);
     expect((await world.get('/v1/feeds/all.rss', key)).status).toBe(200);
   });
+
+  it('still admits a partner polling now and then from an address that sends wrong keys', async () => {
+    const third = await world.partner('third', sampleEntitlement(), { all: {} });
+    expect((await world.get('/v1/feeds/all.rss', third)).status).toBe(200);
+    // Its cached key answer expires; meanwhile whoever shares its address (a proxy) spends every
+    // wrong-key token (the test clock stands still: none comes back).
+    world.clock.advance(30_000);
+    const wrong: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      wrong.push((await world.get('/v1/feeds/all.rss', `dpk_x${i}`)).status);
+    }
+    expect(wrong).toEqual([...Array<number>(10).fill(401), 429]);
+    // The partner's next poll is read and admitted; another guess is still refused unread.
+    expect((await world.get('/v1/feeds/all.rss', third)).status).toBe(200);
+    expect((await world.get('/v1/feeds/all.rss', 'dpk_x11')).status).toBe(429);
+  });
 });
 
 /** The bytes on the wire (fetch would decode them) and the headers that describe them. */

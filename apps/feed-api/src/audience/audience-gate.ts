@@ -75,12 +75,15 @@ export class AudienceGate {
    * The key's partner. Wrong keys are limited per client address (WRONG_KEYS_*): each unknown
    * key costs a database read, and a client guessing keys must not turn into a read per request.
    * Once an address is out of wrong-key tokens, keys whose answer is not already known are
-   * refused with 429 before any read; known valid keys from that address still pass.
+   * refused with 429 before any read; valid keys from that address still pass, those whose answer
+   * is cached and those found valid in the last RECENTLY_VALID_MS (read again, so a revocation
+   * bites): behind a proxy every partner shares one address with whoever sends wrong keys, and a
+   * partner polling less than once a second would otherwise be refused.
    */
   private async partnerOf(key: string, ip: string): Promise<Audience> {
     const address = `wrong-keys:${ip}`;
     const now = this.clock.now().getTime();
-    if (!this.authenticator.knows(key)) {
+    if (!this.authenticator.knows(key) && !this.authenticator.wasValidLately(key)) {
       const wait = this.wrongKeys.waitOf(address, now);
       if (wait > 0) throw tooManyRequests(wait, 'Too many wrong API keys from this address');
     }

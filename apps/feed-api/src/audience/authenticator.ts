@@ -1,5 +1,6 @@
 import type { Partner } from '@depeche/entitlements';
 import { Injectable, Logger } from '@nestjs/common';
+import { Lru } from '../cache/lru';
 import { Clock } from '../runtime/clock';
 import { FeedStores } from '../runtime/feed-stores';
 import { RefreshAheadCache } from '../runtime/refresh-ahead-cache';
@@ -7,6 +8,9 @@ import { RefreshAheadCache } from '../runtime/refresh-ahead-cache';
 /** How long a key's answer is reused: a revoked key stops working within this time. */
 export const AUTH_CACHE_MS = 1_000;
 const MAX_CACHED_KEYS = 10_000;
+
+/** How long a key that was valid counts as no guess for the wrong-key limit (see AudienceGate). */
+export const RECENTLY_VALID_MS = 15 * 60_000;
 
 /**
  * Keys to partners through the partner store, the answer (yes or no) kept for a second per
@@ -18,6 +22,8 @@ const MAX_CACHED_KEYS = 10_000;
 export class Authenticator {
   private readonly logger = new Logger('feed-api');
   private readonly answers: RefreshAheadCache<Partner | undefined>;
+  /** When each key was last found valid: a partner's key is no guess, however rarely it polls. */
+  private readonly validAt = new Lru<number>(MAX_CACHED_KEYS);
 
   constructor(
     private readonly stores: FeedStores,
@@ -43,9 +49,17 @@ export class Authenticator {
     );
   }
 
+  /** Whether this key was found valid within RECENTLY_VALID_MS (it may have been revoked since). */
+  wasValidLately(rawKey: string): boolean {
+    const at = this.validAt.get(rawKey);
+    return at !== undefined && this.clock.now().getTime() - at < RECENTLY_VALID_MS;
+  }
+
   partnerOf(rawKey: string): Partner | undefined | Promise<Partner | undefined> {
-    return this.answers.get(rawKey, () =>
-      this.stores.partners.authenticate(rawKey, this.clock.now()),
-    );
+    return this.answers.get(rawKey, async () => {
+      const partner = await this.stores.partners.authenticate(rawKey, this.clock.now());
+      if (partner) this.validAt.set(rawKey, this.clock.now().getTime());
+      return partner;
+    });
   }
 }

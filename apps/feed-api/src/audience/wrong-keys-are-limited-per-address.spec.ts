@@ -8,15 +8,22 @@ import type { Authenticator } from './authenticator';
 const VALID = 'valid-key';
 const partner = { id: 'le-soir' } as Partner;
 
-/** An authenticator that knows one key, and counts the database reads the gate asks of it. */
+/**
+ * An authenticator that knows one key, and counts the database reads the gate asks of it. `forget`
+ * drops the cached answers, as their second-long cache does between a partner's polls.
+ */
 function fakeAuthenticator() {
   const known = new Set<string>();
+  const valid = new Set<string>();
   const fake = {
     reads: 0,
     knows: (key: string) => known.has(key),
+    wasValidLately: (key: string) => valid.has(key),
+    forget: () => known.clear(),
     partnerOf(key: string): Promise<Partner | undefined> {
       fake.reads++;
       known.add(key);
+      if (key === VALID) valid.add(key);
       return Promise.resolve(key === VALID ? partner : undefined);
     },
   };
@@ -71,5 +78,18 @@ describe('wrong API keys', () => {
     now += 1_000;
     expect(await statusOf(gate, from('10.0.0.1', 'guess-10'))).toBe(401);
     expect(await statusOf(gate, from('10.0.0.1', 'guess-12'))).toBe(429);
+  });
+
+  it("leave a partner's key alone when its cached answer expired between polls (a shared proxy)", async () => {
+    expect(await statusOf(gate, from('10.0.0.9', VALID))).toBe('partner');
+    for (let i = 0; i < 10; i++) await statusOf(gate, from('10.0.0.9', `guess-${i}`));
+    authenticator.forget();
+    const reads = authenticator.reads;
+    expect(await statusOf(gate, from('10.0.0.9', VALID))).toBe('partner');
+    // Read again, so that a revocation would bite; a guess is still refused unread.
+    expect(authenticator.reads).toBe(reads + 1);
+    authenticator.forget();
+    expect(await statusOf(gate, from('10.0.0.9', 'guess-10'))).toBe(429);
+    expect(authenticator.reads).toBe(reads + 1);
   });
 });
