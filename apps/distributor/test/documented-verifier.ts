@@ -1,18 +1,30 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { repoRoot } from '@depeche/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 
-/** The example verifier of docs/webhooks.md, as a partner would copy it: only the documented scheme. */
-export function verifyDepecheSignature(
+type Verifier = (
   header: string,
   secret: string,
   rawBody: Buffer,
-  toleranceSeconds = 300,
-): boolean {
-  const fields = header.split(',').map((part) => part.trim().split('='));
-  const t = Number(fields.find(([key]) => key === 't')?.[1]);
-  if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
-  const expected = createHmac('sha256', secret).update(`${t}.`).update(rawBody).digest();
-  return fields.some(
-    ([key, hex]) =>
-      key === 'v1' && hex?.length === 64 && timingSafeEqual(Buffer.from(hex, 'hex'), expected),
-  );
+  toleranceSeconds?: number,
+) => boolean;
+
+/**
+ * The example verifier of docs/webhooks.md, read out of the document and run as a partner who
+ * copied it would run it (its own context: only `require` and `Buffer` from outside). The tests
+ * that verify deliveries with it therefore verify with exactly what the document says.
+ */
+export const verifyDepecheSignature: Verifier = documentedVerifier();
+
+function documentedVerifier(): Verifier {
+  const markdown = readFileSync(join(repoRoot(), 'docs', 'webhooks.md'), 'utf8');
+  const code = /## A verifier in Node\.js\s+```js\n([\s\S]*?)```/.exec(markdown)?.[1];
+  if (code === undefined) throw new Error('docs/webhooks.md has no "A verifier in Node.js" block');
+  const sandbox = { require, Buffer, module: { exports: undefined as unknown } };
+  runInNewContext(`${code}\nmodule.exports = verifyDepecheSignature;`, sandbox);
+  if (typeof sandbox.module.exports !== 'function') {
+    throw new Error('the verifier block of docs/webhooks.md defines no verifyDepecheSignature');
+  }
+  return sandbox.module.exports as Verifier;
 }
