@@ -75,4 +75,34 @@ describe('the pure ingest pipeline (decode, validate, normalise)', () => {
     );
     expect(first.change).toBe('published');
   });
+
+  it('decodes the same story sent as NITF to the model the NewsML-G2 item gives', () => {
+    const wire = (file: string, contentType: string) =>
+      decodeArticleEvent(
+        {
+          ...message(
+            readFileSync(`${__dirname}/../../../../fixtures/wire/${file}`),
+            'belta-20250704-kellogg-minsk',
+          ),
+          headers: { 'content-type': contentType },
+        },
+        MIB,
+      );
+    const nitf = wire('belta-minsk-kellogg.nitf.xml', 'application/vnd.nitf+xml');
+    const newsml = wire('belta-minsk-kellogg.newsml.xml', 'application/vnd.iptc.g2.newsitem+xml');
+    expect(nitf.type).toBe('wire');
+    expect(normalizeArticle(nitf.input, nitf.change)).toEqual(
+      normalizeArticle(newsml.input, newsml.change),
+    );
+  });
+
+  it('refuses a future schemaVersion given in the body alone', () => {
+    const event = sampleEvent({ schemaVersion: 2 });
+    expect(() => decodeArticleEvent(message(JSON.stringify(event)), MIB)).toThrow(
+      expect.objectContaining({
+        code: 'unsupported-schema-version',
+        fields: ['schemaVersion'],
+      }) as PermanentError,
+    );
+  });
 });
