@@ -1,6 +1,7 @@
 import type { Delivery, DeliveryKind, DeliveryQueue } from '@depeche/persistence';
 import { decideOutcome, isEndpointFailure, type RetryPolicy } from './decide-outcome';
 import { DeliveredBatch } from './delivered-batch';
+import { retryAfterMs } from './retry-after';
 import type { EndpointGates } from './endpoint-gates';
 import type { Sender, SendReport } from './send-report';
 
@@ -218,6 +219,7 @@ export class DeliveryWorker {
     const healthy = report.kind !== 'attempted' || !isEndpointFailure(report.result);
     if (report.kind === 'postpone') this.gates.cancel(delivery.targetId);
     else this.gates.finish(delivery.targetId, healthy, now.getTime());
+    this.honourRetryAfter(delivery.targetId, report, now);
     try {
       await this.record(delivery, report, sender, now);
     } catch (error) {
@@ -227,6 +229,19 @@ export class DeliveryWorker {
         `outcome of ${delivery.id} not recorded: ${(error as Error).message}`,
       );
     }
+  }
+
+  /**
+   * A 429 or 503 with Retry-After pauses the whole target, at most as long as the longest backoff
+   * (a Retry-After of a year would otherwise stop an endpoint for a year).
+   */
+  private honourRetryAfter(targetId: string, report: SendReport, now: Date): void {
+    if (report.kind !== 'attempted' || report.result.kind !== 'response') return;
+    const { status, retryAfter } = report.result;
+    if (status !== 429 && status !== 503) return;
+    const wait = retryAfterMs(retryAfter, now);
+    if (wait === undefined || wait <= 0) return;
+    this.gates.pause(targetId, now.getTime() + Math.min(wait, this.settings.retry.maxMs));
   }
 
   private async record(
