@@ -74,4 +74,17 @@ describe.each(DATABASES)('the change stream on %s', (_name, createDatabase) => {
     expect(answer.changes).toEqual([]);
     expect(answer.cursor).not.toBe(cursor);
   });
+
+  it('links each change to its version in an item format the partner may fetch', async () => {
+    const ninjsOnly = await world.partner(
+      'ninjs-only',
+      sampleEntitlement({ sections: ['international'], formats: ['rss', 'ninjs'] }),
+    );
+    const [mine] = (await changesPage(world, ninjsOnly, '?limit=1')).changes;
+    const [theirs] = (await changesPage(world, key, '?limit=1')).changes;
+    expect(mine?.href).toMatch(/\/v1\/items\/c00\/versions\/1\?format=ninjs$/);
+    expect(theirs?.href).toMatch(/\/v1\/items\/c00\/versions\/1$/);
+    const path = new URL(mine?.href ?? '').pathname + new URL(mine?.href ?? '').search;
+    expect((await world.get(path, ninjsOnly)).status).toBe(200);
+  });
 });

@@ -7,6 +7,7 @@ export interface ChangeEntryJson {
   change: string;
   embargoed: boolean;
   embargoUntil?: string;
+  href: string;
 }
 
 export interface ChangePageJson {

@@ -1,9 +1,11 @@
-import type { Partner } from '@depeche/entitlements';
+import { mayUseFormat, type Partner } from '@depeche/entitlements';
 import type { Article } from '@depeche/article';
 import type { ChangeHead } from '@depeche/persistence';
 import { Injectable } from '@nestjs/common';
 import { FeedApiEnv } from '../config/feed-api.env';
 import { FeedLinks } from '../feeds/feed-links';
+import { ITEM_FORMATS } from '../items/item-format';
+import { DEFAULT_ITEM_FORMAT } from '../items/item.service';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
 import { decodeCursor, encodeCursor } from './change-cursor';
@@ -84,6 +86,17 @@ export class ChangeService {
     return { changes, seq, more: true };
   }
 
+  /**
+   * The version's item URL, in a format the partner may fetch: the item endpoint's default is
+   * NewsML-G2, and a partner without it was sent a link answered 403. One with no item format at
+   * all gets the plain URL (its 403 says which formats it lacks).
+   */
+  private hrefOf(partner: Partner, row: ChangeHead): string {
+    const url = this.links.item(row.articleId, row.version);
+    const format = ITEM_FORMATS.find((f) => mayUseFormat(partner.entitlement, f));
+    return format === undefined || format === DEFAULT_ITEM_FORMAT ? url : `${url}?format=${format}`;
+  }
+
   private entryOf(partner: Partner, row: ChangeHead, article: Article): ChangeEntry | undefined {
     const seen = changeVisibility(partner.entitlement, row, article);
     if (!seen.visible) return undefined;
@@ -98,7 +111,7 @@ export class ChangeService {
       ...(seen.embargoed && article.embargoUntil !== undefined
         ? { embargoUntil: article.embargoUntil }
         : {}),
-      href: this.links.item(row.articleId, row.version),
+      href: this.hrefOf(partner, row),
     };
   }
 }
