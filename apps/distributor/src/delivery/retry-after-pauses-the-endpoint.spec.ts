@@ -1,31 +1,12 @@
 import type { Delivery, DeliveryQueue } from '@depeche/persistence';
+import { claimedDelivery } from '../test-support/claimed-delivery';
 import { DeliveryWorker } from './delivery-worker';
 import { EndpointGates } from './endpoint-gates';
 import type { Sender, SendReport } from './send-report';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 
-function claimed(target: string, article: string): Delivery {
-  return {
-    id: `${target}-${article}`,
-    kind: 'webhook',
-    targetId: target,
-    articleId: article,
-    guid: `urn:${article}`,
-    version: 1,
-    change: 'published',
-    format: 'ninjs',
-    level: 'full',
-    embargoed: false,
-    notBefore: t0.toISOString(),
-    storedAt: t0.toISOString(),
-    status: 'in_flight',
-    attempts: 1,
-    dueAt: t0.toISOString(),
-    leaseOwner: 'me',
-    createdAt: t0.toISOString(),
-  };
-}
+const claimed = (target: string, article: string): Delivery => claimedDelivery(target, article, t0);
 
 /** A queue that claims nothing and records the retries it is asked for. */
 function fakeQueue() {

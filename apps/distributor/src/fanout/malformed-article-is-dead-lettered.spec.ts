@@ -3,7 +3,7 @@ import type { ConsumedMessage } from '@depeche/kafka';
 import type { SqlDatabase } from '@depeche/persistence';
 import { sampleArticle } from '@depeche/testing';
 import { ItemsBatchHandler } from './items-batch.handler';
-import type { TargetDirectory } from './target-directory';
+import { oneWebhookPartner } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 
@@ -47,39 +47,7 @@ describe('a syndication item whose article cannot be planned or rendered', () =>
           },
         }),
     } as unknown as SqlDatabase;
-    const targets = {
-      load: () =>
-        Promise.resolve({
-          webhooks: [
-            {
-              endpoint: {
-                id: 'w1',
-                partnerId: 'p1',
-                url: 'http://127.0.0.1/hook',
-                format: 'ninjs',
-                status: 'active',
-                secret: 'sealed',
-                createdAt: '',
-                updatedAt: '',
-              },
-              partner: {
-                id: 'p1',
-                name: 'p1',
-                status: 'active',
-                entitlement: {
-                  sections: ['international'],
-                  languages: ['fr'],
-                  territories: [],
-                  contentLevel: 'full',
-                  formats: ['ninjs'],
-                  embargo: 'on-lift',
-                },
-              },
-            },
-          ],
-          websub: [],
-        }),
-    } as unknown as TargetDirectory;
+    const targets = oneWebhookPartner();
     const handler = new ItemsBatchHandler(db, targets, {
       publicBaseUrl: 'http://localhost',
       now: () => now,

@@ -3,7 +3,7 @@ import type { ConsumedMessage } from '@depeche/kafka';
 import { migrate, MIGRATIONS } from '@depeche/persistence';
 import { createSqliteTestDatabase, sampleArticle, type TestDatabase } from '@depeche/testing';
 import { ItemsBatchHandler } from './items-batch.handler';
-import type { TargetDirectory } from './target-directory';
+import { oneWebhookPartner } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 const hour = 3_600_000;
@@ -30,41 +30,6 @@ function message(offset: string, article: Article): ConsumedMessage {
   };
 }
 
-/** One partner that takes embargoed stories only once they lift, with one webhook. */
-const targets = {
-  load: () =>
-    Promise.resolve({
-      webhooks: [
-        {
-          endpoint: {
-            id: 'w1',
-            partnerId: 'p1',
-            url: 'http://127.0.0.1/hook',
-            format: 'ninjs',
-            status: 'active',
-            secret: 'sealed',
-            createdAt: '',
-            updatedAt: '',
-          },
-          partner: {
-            id: 'p1',
-            name: 'p1',
-            status: 'active',
-            entitlement: {
-              sections: ['international'],
-              languages: ['fr'],
-              territories: [],
-              contentLevel: 'full',
-              formats: ['ninjs'],
-              embargo: 'on-lift',
-            },
-          },
-        },
-      ],
-      websub: [],
-    }),
-} as unknown as TargetDirectory;
-
 /**
  * A version queued to wait for its embargo carries that embargo and its own text: sent at the lift
  * after a newer version extended the embargo or withdrew the story, it would break the one and
@@ -77,7 +42,7 @@ describe('a newer version of a story held for its embargo', () => {
   beforeEach(async () => {
     database = createSqliteTestDatabase();
     await migrate(database.db, MIGRATIONS);
-    handler = new ItemsBatchHandler(database.db, targets, {
+    handler = new ItemsBatchHandler(database.db, oneWebhookPartner(), {
       publicBaseUrl: 'http://localhost',
       now: () => now,
     });
