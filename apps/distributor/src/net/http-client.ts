@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import type { AttemptResult } from '../delivery/attempt-result';
 import { RefusedAddressError } from './safe-lookup';
 
@@ -32,7 +32,12 @@ const agents = {
  * followed. node:http rather than fetch: its `lookup` hook lets the connection use exactly the
  * addresses that were checked.
  */
-export function httpExchange(request: HttpRequest): Promise<HttpResponse> {
+export async function httpExchange(request: HttpRequest): Promise<HttpResponse> {
+  await checkLiteralHost(request);
+  return exchange(request);
+}
+
+function exchange(request: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url);
     const client = url.protocol === 'https:' ? https : http;
@@ -77,6 +82,20 @@ export function httpExchange(request: HttpRequest): Promise<HttpResponse> {
     }
     req.on('error', fail);
     req.end(request.body);
+  });
+}
+
+/**
+ * node connects to an IP-literal host without calling `lookup`, so the address check would never
+ * see it: an endpoint configured as `http://10.0.0.5/…` while the allow-list permitted it kept
+ * being delivered to after the list was narrowed. The lookup is asked about such a host first.
+ */
+function checkLiteralHost(request: HttpRequest): Promise<void> {
+  const { lookup } = request;
+  const host = new URL(request.url).hostname.replace(/^\[|\]$/g, '');
+  if (!lookup || isIP(host) === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    lookup(host, { all: true }, (error) => (error ? reject(error) : resolve()));
   });
 }
 
