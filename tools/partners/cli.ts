@@ -1,9 +1,11 @@
 /**
  * `npm run partners -- <command> …`: the partner admin CLI (issue 5). It opens the database the
  * apps use (DATABASE_KIND, DATABASE_URL, SQLITE_PATH), applies pending migrations, runs one
- * command and prints its result as JSON. Input is validated by the DTOs of @depeche/contracts,
+ * command and prints its result as JSON. The webhook commands (issue 6) talk to the distributor's
+ * admin API only and open no database. Input is validated by the DTOs of @depeche/contracts,
  * the same ones feed-api's admin API uses.
- * Exit codes: 0 done, 1 refused (unknown partner or key, exists already), 2 bad command line or
+ * Exit codes: 0 done, 1 refused (unknown partner or key, exists already, the distributor said
+ * no or did not answer), 2 bad command line or
  * input, 78 bad configuration (as the apps).
  */
 import { AdminInputError } from '@depeche/contracts';
@@ -21,7 +23,7 @@ import { parseCommandLine, UsageError } from './cli-flags';
 import { printJson, processOutput, type CliOutput } from './cli-output';
 import { COMMANDS, FLAG_OF_FIELD } from './commands';
 import { PartnersCliEnv } from './partners-cli.env';
-import { WEBHOOK_USAGE } from './webhook-commands';
+import { DistributorError, WEBHOOK_COMMANDS, WEBHOOK_USAGE } from './webhook-commands';
 
 export const USAGE = `usage: partners <command> [arguments]
   create --name <name> [--id <slug>] --sections <a,b> --level headline|summary|full
@@ -52,6 +54,12 @@ export async function main(args: readonly string[], options: CliOptions = {}): P
   let env;
   try {
     parsed = parseCommandLine(args);
+    // The webhook commands only talk to the distributor: no database settings, nothing opened.
+    const webhook = WEBHOOK_COMMANDS.get(parsed.command ?? '');
+    if (webhook !== undefined) {
+      printJson(output, await webhook(parsed, options.env ?? process.env));
+      return 0;
+    }
     env = loadConfig(PartnersCliEnv, options.env ?? process.env);
   } catch (error) {
     return report(output, error);
@@ -93,7 +101,8 @@ function report(output: CliOutput, error: unknown): number {
   if (
     error instanceof PartnerNotFoundError ||
     error instanceof PartnerExistsError ||
-    error instanceof KeyNotFoundError
+    error instanceof KeyNotFoundError ||
+    error instanceof DistributorError
   ) {
     output.err(`partners: ${error.message}\n`);
     return 1;

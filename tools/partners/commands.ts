@@ -16,7 +16,6 @@ import {
   type Flags,
   type ParsedCommand,
 } from './cli-flags';
-import { WEBHOOK_COMMANDS } from './webhook-commands';
 
 export type Command = (store: PartnerStore, parsed: ParsedCommand) => Promise<unknown>;
 
@@ -153,7 +152,6 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['define-channel', defineChannel],
   ['remove-channel', removeChannel],
   ['list', listAll],
-  ...WEBHOOK_COMMANDS,
 ]);
 
 /** DTO field paths as the flags that set them, so an error names what to retype. */

@@ -1,5 +1,10 @@
 import { UsageError, type ParsedCommand } from './cli-flags';
-import type { Command } from './commands';
+
+/** The distributor refused the request, or could not be reached: the CLI exits 1 with its answer. */
+export class DistributorError extends Error {}
+
+/** A command that talks to the distributor only: no database is opened for it. */
+export type WebhookCommand = (parsed: ParsedCommand, env: NodeJS.ProcessEnv) => Promise<unknown>;
 
 /**
  * Webhook and dead-letter commands (issue 6). They go through the distributor's admin API rather
@@ -15,9 +20,14 @@ export const WEBHOOK_USAGE = `  add-webhook <partner-id> <url> <newsml|ninjs|jso
   redeliver <delivery-id> | redeliver-target <endpoint-or-subscription-id>
 env for these: DISTRIBUTOR_URL (http://127.0.0.1:3002), DISTRIBUTOR_ADMIN_TOKEN`;
 
-async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const base = (process.env.DISTRIBUTOR_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
-  const token = process.env.DISTRIBUTOR_ADMIN_TOKEN;
+async function admin(
+  env: NodeJS.ProcessEnv,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const base = (env.DISTRIBUTOR_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
+  const token = env.DISTRIBUTOR_ADMIN_TOKEN;
   if (!token) throw new UsageError('DISTRIBUTOR_ADMIN_TOKEN is not set');
   const response = await fetch(`${base}${path}`, {
     method,
@@ -26,9 +36,11 @@ async function admin(method: string, path: string, body?: unknown): Promise<unkn
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).catch((error: unknown) => {
+    throw new DistributorError(`the distributor at ${base} did not answer: ${String(error)}`);
   });
   const text = await response.text();
-  if (!response.ok) throw new Error(`distributor answered ${response.status}: ${text}`);
+  if (!response.ok) throw new DistributorError(`distributor answered ${response.status}: ${text}`);
   return text === '' ? {} : (JSON.parse(text) as unknown);
 }
 
@@ -40,45 +52,49 @@ function args(parsed: ParsedCommand, min: number, max: number, usage: string): r
 
 const enc = encodeURIComponent;
 
-export const WEBHOOK_COMMANDS: readonly (readonly [string, Command])[] = [
+export const WEBHOOK_COMMANDS: ReadonlyMap<string, WebhookCommand> = new Map<
+  string,
+  WebhookCommand
+>([
   [
     'add-webhook',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [partner = '', url, format] = args(
         parsed,
         3,
         3,
         'add-webhook <partner-id> <url> <format>',
       );
-      return admin('POST', `/admin/partners/${enc(partner)}/webhooks`, { url, format });
+      return admin(env, 'POST', `/admin/partners/${enc(partner)}/webhooks`, { url, format });
     },
   ],
   [
     'list-webhooks',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [partner = ''] = args(parsed, 1, 1, 'list-webhooks <partner-id>');
-      return admin('GET', `/admin/partners/${enc(partner)}/webhooks`);
+      return admin(env, 'GET', `/admin/partners/${enc(partner)}/webhooks`);
     },
   ],
   [
     'enable-webhook',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [id = ''] = args(parsed, 1, 1, 'enable-webhook <endpoint-id>');
-      return admin('PATCH', `/admin/webhooks/${enc(id)}`, { status: 'active' });
+      return admin(env, 'PATCH', `/admin/webhooks/${enc(id)}`, { status: 'active' });
     },
   ],
   [
     'disable-webhook',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [id = ''] = args(parsed, 1, 1, 'disable-webhook <endpoint-id>');
-      return admin('PATCH', `/admin/webhooks/${enc(id)}`, { status: 'disabled' });
+      return admin(env, 'PATCH', `/admin/webhooks/${enc(id)}`, { status: 'disabled' });
     },
   ],
   [
     'rotate-webhook-secret',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [id = '', hours] = args(parsed, 1, 2, 'rotate-webhook-secret <endpoint-id> [hours]');
       return admin(
+        env,
         'POST',
         `/admin/webhooks/${enc(id)}/rotate-secret`,
         hours === undefined ? {} : { overlapHours: Number(hours) },
@@ -87,9 +103,10 @@ export const WEBHOOK_COMMANDS: readonly (readonly [string, Command])[] = [
   ],
   [
     'dead-letters',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [target] = args(parsed, 0, 1, 'dead-letters [target-id]');
       return admin(
+        env,
         'GET',
         `/admin/deliveries?status=dead${target === undefined ? '' : `&target=${enc(target)}`}`,
       );
@@ -97,16 +114,16 @@ export const WEBHOOK_COMMANDS: readonly (readonly [string, Command])[] = [
   ],
   [
     'redeliver',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [id = ''] = args(parsed, 1, 1, 'redeliver <delivery-id>');
-      return admin('POST', `/admin/deliveries/${enc(id)}/redeliver`);
+      return admin(env, 'POST', `/admin/deliveries/${enc(id)}/redeliver`);
     },
   ],
   [
     'redeliver-target',
-    (_store, parsed) => {
+    (parsed, env) => {
       const [id = ''] = args(parsed, 1, 1, 'redeliver-target <target-id>');
-      return admin('POST', `/admin/targets/${enc(id)}/redeliver`);
+      return admin(env, 'POST', `/admin/targets/${enc(id)}/redeliver`);
     },
   ],
-];
+]);
