@@ -3,32 +3,14 @@ import type { ConsumedMessage } from '@depeche/kafka';
 import type { SqlDatabase } from '@depeche/persistence';
 import { sampleArticle } from '@depeche/testing';
 import { ItemsBatchHandler } from './items-batch.handler';
+import { itemOf as itemOfAt, itemsMessage } from '../test-support/items-message';
 import { oneWebhookPartner } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 
-function message(offset: string, value: unknown): ConsumedMessage {
-  return {
-    topic: 'syndication.items',
-    partition: 0,
-    offset,
-    key: null,
-    value: Buffer.from(JSON.stringify(value)),
-    headers: {},
-  } as unknown as ConsumedMessage;
-}
-
-function itemOf(article: Article): Record<string, unknown> {
-  return {
-    eventId: `e-${article.version}`,
-    articleId: article.id,
-    guid: article.guid,
-    version: article.version,
-    change: article.change,
-    storedAt: now.toISOString(),
-    article,
-  };
-}
+const message = (offset: string, value: unknown): ConsumedMessage =>
+  itemsMessage(offset, value, now);
+const itemOf = (article: Article) => itemOfAt(article, now);
 
 describe('a syndication item whose article cannot be planned or rendered', () => {
   it('is dead-lettered, and the rest of the batch is still fanned out', async () => {

@@ -3,32 +3,14 @@ import type { ConsumedMessage } from '@depeche/kafka';
 import { migrate, MIGRATIONS } from '@depeche/persistence';
 import { createSqliteTestDatabase, sampleArticle, type TestDatabase } from '@depeche/testing';
 import { ItemsBatchHandler } from './items-batch.handler';
+import { itemOf, itemsMessage } from '../test-support/items-message';
 import { oneWebhookPartner } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 const hour = 3_600_000;
 
-function message(offset: string, article: Article): ConsumedMessage {
-  const item = {
-    eventId: `e-${article.version}`,
-    articleId: article.id,
-    guid: article.guid,
-    version: article.version,
-    change: article.change,
-    storedAt: now.toISOString(),
-    article,
-  };
-  return {
-    topic: 'syndication.items',
-    partition: 0,
-    offset,
-    key: Buffer.from(article.id),
-    value: Buffer.from(JSON.stringify(item)),
-    headers: {},
-    timestamp: String(now.getTime()),
-    attributes: 0,
-  };
-}
+const message = (offset: string, article: Article): ConsumedMessage =>
+  itemsMessage(offset, itemOf(article, now), now);
 
 /**
  * A version queued to wait for its embargo carries that embargo and its own text: sent at the lift

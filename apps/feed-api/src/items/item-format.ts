@@ -17,6 +17,9 @@ export const ITEM_FORMATS = [
 ] as const satisfies readonly FeedFormat[];
 export type ItemFormat = (typeof ITEM_FORMATS)[number];
 
+/** The format of an item asked for without `?format=`. */
+export const DEFAULT_ITEM_FORMAT: ItemFormat = 'newsml';
+
 export interface ItemRenderInput {
   readonly article: Article;
   readonly level: ContentLevel;

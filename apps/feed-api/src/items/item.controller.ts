@@ -5,7 +5,8 @@ import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience, requirePartner } from '../audience/audience.guard';
 import { sendRepresentation } from '../http/prepared-response';
 import { ItemParams, ItemQuery, VersionParams } from './item.params';
-import { DEFAULT_ITEM_FORMAT, ItemService } from './item.service';
+import { DEFAULT_ITEM_FORMAT } from './item-format';
+import { ItemService } from './item.service';
 
 @Controller('v1/items')
 @UseGuards(AudienceGuard)

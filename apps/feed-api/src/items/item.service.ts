@@ -11,14 +11,11 @@ import { PROBLEM_TYPES } from '../http/problem';
 import type { Served } from '../http/served';
 import { Clock } from '../runtime/clock';
 import { FeedStores } from '../runtime/feed-stores';
-import { renderItem } from './item-format';
+import { DEFAULT_ITEM_FORMAT, renderItem } from './item-format';
 import type { ItemParams, ItemQuery, VersionParams } from './item.params';
 import { itemVisibility } from './item-visibility';
 
 const ITEM_CACHE_ENTRIES = 5_000;
-
-/** The format of an item asked for without `?format=`. */
-export const DEFAULT_ITEM_FORMAT = 'newsml';
 
 /**
  * Single stories and single versions. A rendition depends only on the version, the level, the

@@ -2,7 +2,7 @@ import type { Article, ContentLevel, Image, Location } from '@depeche/article';
 import { firstPublished, versionTime } from '../article-times';
 import { byline } from '../byline';
 import { effectiveLevel, reaches } from '../content-reach';
-import { isEmbargoed } from '../embargo';
+import { embargoMark } from '../embargo';
 import { bodyHtml } from '../markup/html-body';
 import { publicationStatus } from '../publication-status';
 import { expandQcode } from '../qcode';
@@ -48,10 +48,7 @@ function ninjsItem(article: Article, level: ContentLevel, now: Date): NinjsItem 
     firstCreated: rfc3339(firstPublished(article)),
     versionCreated: rfc3339(versionTime(article)),
     contentCreated: rfc3339(firstPublished(article)),
-    embargoedUntil:
-      isEmbargoed(article, now) && article.embargoUntil !== undefined
-        ? rfc3339(instant(article.embargoUntil, 'embargoUntil'))
-        : undefined,
+    embargoedUntil: embargoMark(article, now),
     pubStatus: publicationStatus(article, now),
     urgency: urgencyOf(article),
     copyrightHolder,

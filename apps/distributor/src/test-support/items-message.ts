@@ -1,0 +1,29 @@
+import type { Article } from '@depeche/article';
+import type { ConsumedMessage } from '@depeche/kafka';
+
+/** For fan-out specs: the syndication item ingest would announce for `article`, stored at `at`. */
+export function itemOf(article: Article, at: Date): Record<string, unknown> {
+  return {
+    eventId: `e-${article.version}`,
+    articleId: article.id,
+    guid: article.guid,
+    version: article.version,
+    change: article.change,
+    storedAt: at.toISOString(),
+    article,
+  };
+}
+
+/** `value` (an item, or anything else) as consumed from syndication.items at `offset`. */
+export function itemsMessage(offset: string, value: unknown, at: Date): ConsumedMessage {
+  return {
+    topic: 'syndication.items',
+    partition: 0,
+    offset,
+    key: null,
+    value: Buffer.from(JSON.stringify(value)),
+    headers: {},
+    timestamp: String(at.getTime()),
+    attributes: 0,
+  };
+}
