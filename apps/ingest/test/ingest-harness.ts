@@ -33,10 +33,19 @@ export async function createIngestWorld(
   database: TestDatabase,
   partitions = 1,
 ): Promise<IngestWorld> {
-  const topics = await testTopics();
-  const events = await topics.create('articles.events', partitions);
-  const dlq = await topics.create('articles.events.dlq');
-  const items = await topics.create('syndication.items', partitions);
+  let topics: TestTopics | undefined;
+  let events: string, dlq: string, items: string;
+  try {
+    topics = await testTopics();
+    events = await topics.create('articles.events', partitions);
+    dlq = await topics.create('articles.events.dlq');
+    items = await topics.create('syndication.items', partitions);
+  } catch (error) {
+    // The world is never handed out, so nothing else would drop its database or topics.
+    await topics?.cleanup().catch(() => undefined);
+    await database.drop();
+    throw error;
+  }
   const groupId = uniqueName('ingest');
   const processes: AppProcess[] = [];
   const env = (extra: Record<string, string> = {}): Record<string, string> => ({
