@@ -58,7 +58,9 @@ export class Authenticator {
   partnerOf(rawKey: string): Partner | undefined | Promise<Partner | undefined> {
     return this.answers.get(rawKey, async () => {
       const partner = await this.stores.partners.authenticate(rawKey, this.clock.now());
+      // A key found revoked or expired is a wrong key again at once, limited as any other.
       if (partner) this.validAt.set(rawKey, this.clock.now().getTime());
+      else this.validAt.delete(rawKey);
       return partner;
     });
   }

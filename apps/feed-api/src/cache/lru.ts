@@ -25,4 +25,9 @@ export class Lru<V> {
       this.map.delete(oldest);
     }
   }
+
+  delete(key: string): void {
+    this.map.delete(key);
+    if (this.newest === key) this.newest = undefined;
+  }
 }
