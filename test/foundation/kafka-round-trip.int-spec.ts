@@ -101,7 +101,11 @@ interface Received {
   headers: Record<string, string>;
 }
 
-/** Joins `groupId`, reads `count` messages, commits them and leaves the group. */
+/**
+ * Joins `groupId`, reads `count` distinct messages, commits them and leaves the group. Distinct by
+ * partition and offset: delivery is at least once, and a consumer that restarts early (a fresh
+ * broker's coordinator still loading) reads an uncommitted partition again.
+ */
 async function consume(
   kafka: Kafka,
   groupId: string,
@@ -116,6 +120,7 @@ async function consume(
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const received: Received[] = [];
+  const seen = new Set<string>();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`got ${received.length} of ${count} messages`)),
@@ -123,7 +128,10 @@ async function consume(
     );
     consumer
       .run({
-        eachMessage: ({ message }: EachMessagePayload) => {
+        eachMessage: ({ partition, message }: EachMessagePayload) => {
+          const at = `${partition}@${message.offset}`;
+          if (seen.has(at)) return Promise.resolve();
+          seen.add(at);
           received.push({
             key: message.key?.toString('utf8'),
             value: message.value?.toString('utf8') ?? '',

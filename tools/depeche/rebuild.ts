@@ -6,7 +6,7 @@ import {
   type SqlDatabase,
 } from '@depeche/persistence';
 import { loadConfig } from '@depeche/config';
-import { waitForLeaders } from '@depeche/kafka';
+import { createReadyTopics } from '@depeche/kafka';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -65,15 +65,14 @@ export async function rebuild(ctx: CliContext, into: string, from: RebuildStart)
       topic,
       partitions: ranges.map((r) => ({ partition: r.partition, offset: String(r.start) })),
     });
-    await admin.createTopics({
-      waitForLeaders: false,
-      topics: scratch.map((t) => ({
+    await createReadyTopics(
+      admin,
+      scratch.map((t) => ({
         topic: t,
         numPartitions: 1,
         configEntries: [{ name: 'max.message.bytes', value: String(8 * 1024 * 1024) }],
       })),
-    });
-    await waitForLeaders(admin, scratch);
+    );
     const bar = new ProgressBar(ctx.output.progress, `events of ${topic} re-consumed`);
     if (ranges.every((r) => r.start >= r.end)) bar.finish(0, 0);
     else {

@@ -1,6 +1,6 @@
 import type { TopicSpec } from '@depeche/contracts';
 import type { Admin } from 'kafkajs';
-import { waitForLeaders } from './wait-for-leaders';
+import { createReadyTopics } from './wait-for-leaders';
 
 /**
  * Creates the topics that do not exist yet; existing ones are left as they are.
@@ -14,16 +14,15 @@ export async function ensureTopics(
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((spec) => !existing.has(spec.topic));
   if (missing.length === 0) return [];
-  await admin.createTopics({
-    waitForLeaders: false,
-    topics: missing.map((spec) => ({
+  await createReadyTopics(
+    admin,
+    missing.map((spec) => ({
       topic: spec.topic,
       numPartitions: spec.partitions,
       replicationFactor,
       configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
     })),
-  });
+  );
   const created = missing.map((spec) => spec.topic);
-  await waitForLeaders(admin, created);
   return created;
 }

@@ -1,5 +1,5 @@
 import type { Admin } from 'kafkajs';
-import { waitForLeaders } from './wait-for-leaders';
+import { createReadyTopics, waitForLeaders } from './wait-for-leaders';
 
 type Metadata = Awaited<ReturnType<Admin['fetchTopicMetadata']>>;
 
@@ -16,7 +16,7 @@ function led(name: string, ...leaders: number[]): Metadata['topics'][number] {
       replicas: [0],
       isr: [0],
       offlineReplicas: [],
-      partitionErrorCode: 0,
+      partitionErrorCode: leader >= 0 ? 0 : 5,
     })),
   };
 }
@@ -58,5 +58,35 @@ describe('waiting for a new topic', () => {
     await expect(waitForLeaders(admin, ['a'], 250)).rejects.toThrow(
       /topics a had no leaders within 250 ms \(UNKNOWN_TOPIC_OR_PARTITION\)/,
     );
+  });
+});
+
+describe('creating topics ready to use', () => {
+  const topics = [{ topic: 'a', numPartitions: 2 }];
+
+  it("relies on kafkajs' own wait when it succeeds", async () => {
+    const admin = {
+      fetchTopicMetadata: jest.fn(() => Promise.reject(new Error('not asked'))),
+      createTopics: jest.fn(() => Promise.resolve(true)),
+    };
+    await createReadyTopics(admin, topics);
+    expect(admin.createTopics).toHaveBeenCalledWith({ topics, waitForLeaders: true });
+    expect(admin.fetchTopicMetadata).not.toHaveBeenCalled();
+  });
+
+  it('goes on waiting when that wait meets a topic the broker does not know yet', async () => {
+    const admin = {
+      ...answering(protocolError('UNKNOWN_TOPIC_OR_PARTITION'), { topics: [led('a', 0, 0)] }),
+      createTopics: () => Promise.reject(protocolError('UNKNOWN_TOPIC_OR_PARTITION')),
+    };
+    await createReadyTopics(admin, topics);
+  });
+
+  it('fails on any other error of the creation', async () => {
+    const admin = {
+      ...answering({ topics: [] }),
+      createTopics: () => Promise.reject(protocolError('TOPIC_AUTHORIZATION_FAILED')),
+    };
+    await expect(createReadyTopics(admin, topics)).rejects.toThrow('TOPIC_AUTHORIZATION_FAILED');
   });
 });

@@ -5,7 +5,9 @@ import { sleep } from './backoff';
 const NOT_YET = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
 
 /**
- * Waits until every partition of `topics` has a leader. kafkajs' createTopics({ waitForLeaders })
+ * Waits until every partition of `topics` has a leader and no error (a partition can name its leader
+ * while still answering LEADER_NOT_AVAILABLE; a producer sending then retried the whole batch and
+ * wrote the partitions that had taken it twice). kafkajs' createTopics({ waitForLeaders })
  * retries LEADER_NOT_AVAILABLE only, but a KRaft broker answers UNKNOWN_TOPIC_OR_PARTITION ("This
  * server does not host this topic-partition") for a moment after the controller created the topic,
  * and the call then failed although the topic was there a few milliseconds later (kafkajs#815).
@@ -21,7 +23,9 @@ export async function waitForLeaders(
     try {
       const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
       const led = metadata.topics.filter(
-        (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+        (t) =>
+          t.partitions.length > 0 &&
+          t.partitions.every((p) => p.leader >= 0 && p.partitionErrorCode === 0),
       );
       if (led.length === topics.length) return;
       last = `${topics.length - led.length} of ${topics.length} without a leader on every partition`;
@@ -36,5 +40,26 @@ export async function waitForLeaders(
       );
     }
     await sleep(100);
+  }
+}
+
+/**
+ * Creates `topics` and waits for them with kafkajs' own check (waitForLeaders), which proved the
+ * stronger: producing right after `waitForLeaders` alone could still meet a partition not ready.
+ * Only when that check fails on UNKNOWN_TOPIC_OR_PARTITION, KRaft's answer for a topic whose
+ * creation has not reached the broker yet, does it go on waiting with `waitForLeaders`.
+ */
+export async function createReadyTopics(
+  admin: Pick<Admin, 'createTopics' | 'fetchTopicMetadata'>,
+  topics: Parameters<Admin['createTopics']>[0]['topics'],
+): Promise<void> {
+  try {
+    await admin.createTopics({ topics, waitForLeaders: true });
+  } catch (error) {
+    if ((error as { type?: unknown }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
+    await waitForLeaders(
+      admin,
+      topics.map((t) => t.topic),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { waitForLeaders } from '@depeche/kafka';
+import { createReadyTopics } from '@depeche/kafka';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { uniqueName } from './unique-name';
 
@@ -35,11 +35,7 @@ export async function testTopics(kafka: Kafka = testKafka()): Promise<TestTopics
     admin,
     async create(prefix, partitions = 1) {
       const topic = uniqueName(prefix);
-      await admin.createTopics({
-        topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }],
-        waitForLeaders: false,
-      });
-      await waitForLeaders(admin, [topic]);
+      await createReadyTopics(admin, [{ topic, numPartitions: partitions, replicationFactor: 1 }]);
       made.push(topic);
       return topic;
     },
