@@ -98,11 +98,12 @@ describe('documents served over HTTP, judged by the independent validators', () 
 
   it('links the feed to RFC 5005 archive pages, each marked fh:archive and valid', async () => {
     const atom = (await body('/v1/feeds/all.atom')).toString('utf8');
-    // The newest page is today's; each page points to the previous day that has stories.
+    // The newest page is today's, bounded by its newest story while the day is open; each page
+    // points to the previous day that has stories.
     expect(atom).toContain(
-      '<link rel="prev-archive" href="http://feeds.test/v1/feeds/all/archive/2025-07-05.atom"/>',
+      '<link rel="prev-archive" href="http://feeds.test/v1/feeds/all/archive/2025-07-05.atom?upto=2025-07-05T07%3A00%3A00.000Z"/>',
     );
-    const today = await body('/v1/feeds/all/archive/2025-07-05.atom');
+    const today = await body('/v1/feeds/all/archive/2025-07-05.atom?upto=2025-07-05T07:00:00.000Z');
     expect(today.toString('utf8')).toContain(
       '<fh:archive xmlns:fh="http://purl.org/syndication/history/1.0"/>',
     );

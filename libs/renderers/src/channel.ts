@@ -22,8 +22,15 @@ export interface Channel {
   readonly hubUrl?: string;
   /** The next page of this paged document, per format like selfUrl (RFC 5005 §3 `rel="next"`, JSON Feed `next_url`). */
   readonly nextUrl?: string;
-  /** The previous archive document of an archived feed, per format (RFC 5005 §4 `rel="prev-archive"`). */
+  /**
+   * The previous archive document of an archived feed, per format (RFC 5005 §4 `rel="prev-archive"`;
+   * JSON Feed, which has no archives, offers it as `next_url`, its link to older items).
+   */
   readonly prevArchiveUrl?: string;
+  /** On an archive document, the subscription document it belongs to (RFC 5005 §4 `rel="current"`). */
+  readonly currentUrl?: string;
+  /** Whether this document is an archive document: RSS and Atom carry `fh:archive` (RFC 5005 §4). */
+  readonly archived?: boolean;
   /** Who publishes the feed: Atom feed author (so no entry lacks one), NewsML-G2 message sender. */
   readonly publisher: string;
   /** The software that wrote the document, e.g. `depeche 0.1.0` (RSS/Atom generator). */

@@ -6,6 +6,7 @@ export { isEmbargoed } from './embargo';
 export { publicationStatus, type PublicationStatus } from './publication-status';
 export { documentUpdated } from './article-times';
 export { xmlSafeText } from './text/xml-safe-text';
+export { FEED_HISTORY_NAMESPACE } from './feed-history';
 export {
   renderNewsmlItem,
   renderNewsmlMessage,

@@ -124,6 +124,13 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           { name: 'channel', in: 'path', required: true, schema: { type: 'string' } },
           { ...feedFile, description: '`<YYYY-MM-DD>.rss|.atom|.json|.xml`' },
+          {
+            name: 'upto',
+            in: 'query',
+            schema: { type: 'string', format: 'date-time' },
+            description:
+              'Only the stories first published by this time on that day: how the subscription document links to a day still open, so that an archive URL never gains stories',
+          },
         ],
         responses: cached('The archive page (fh:archive)'),
       },

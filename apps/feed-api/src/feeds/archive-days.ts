@@ -7,6 +7,7 @@ const ROWS_PER_READ = 200;
 export const ARCHIVE_PAGE_LIMIT = 1_000;
 /** How far back a search for the previous page goes before it gives up (no link then). */
 const MAX_READS = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** `2025-07-04` of an RFC 3339 UTC time. */
 export function utcDay(time: string): string {
@@ -17,23 +18,40 @@ export function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
+/** Whether stories may still be first published on `day`: it is today (or later) at `now`. */
+export function isOpenDay(day: string, now: Date): boolean {
+  return day >= utcDay(now.toISOString());
+}
+
+/** One archive page's stories: those it shows, and every story of its span the reader could. */
+export interface ArchivePageStories {
+  /** Visible to the reader, newest version first: the page's entries. */
+  readonly shown: Article[];
+  /** Every story of the span, withdrawn and out-of-rights ones too (see viewChangedAt). */
+  readonly held: Article[];
+}
+
 /**
  * RFC 5005 §4 archives, one page per UTC day of first publication: a story belongs to the page of
  * the day it was first published, whatever its later versions, so the pages partition the feed's
  * history and their union with the subscription document is the whole feed. Today's page is still
- * growing (and an update to an old story changes its page's bytes and ETag): RFC 5005 lets archive
- * documents change, and says clients re-fetch them only when they must.
+ * growing, so the subscription document links to it bounded by `upto` (its newest story's first
+ * publication): each archive URL then names a set of stories that does not grow, and a client
+ * that stops at a page it has already read (RFC 5005 §4) misses nothing published since.
  */
 export class ArchiveDays {
   constructor(private readonly articles: FeedReadModel) {}
 
-  /** The newest day before `before` with a story the reader may see; undefined when none. */
-  async dayBefore(reader: Reader, before: Date, now: Date): Promise<string | undefined> {
+  /**
+   * The first publication of the newest story before `before` that the reader may see (whose
+   * day is the newest page before that time); undefined when none.
+   */
+  async newestBefore(reader: Reader, before: Date, now: Date): Promise<string | undefined> {
     let bound = before.toISOString();
     for (let read = 0; read < MAX_READS; read++) {
       const rows = await this.articles.publishedBefore(bound, ROWS_PER_READ);
       const seen = rows.find(({ article }) => reader.visibility(article, now).visible);
-      if (seen) return utcDay(seen.article.firstPublishedAt);
+      if (seen) return seen.article.firstPublishedAt;
       const last = rows[rows.length - 1];
       if (!last || rows.length < ROWS_PER_READ) return undefined;
       bound = last.article.firstPublishedAt;
@@ -41,18 +59,24 @@ export class ArchiveDays {
     return undefined;
   }
 
-  /** The stories of one day's page, newest version first. */
-  async storiesOf(reader: Reader, day: string, now: Date): Promise<Article[]> {
-    const from = dayStart(day);
-    const to = new Date(from.getTime() + 24 * 60 * 60 * 1000);
+  /** The stories of one day's page, first published by `upto` when given. */
+  async storiesOf(
+    reader: Reader,
+    day: string,
+    now: Date,
+    upto?: string,
+  ): Promise<ArchivePageStories> {
+    const from = dayStart(day).getTime();
+    const to = Math.min(from + DAY_MS, upto === undefined ? Infinity : Date.parse(upto) + 1);
     const rows = await this.articles.publishedBetween(
-      from.toISOString(),
-      to.toISOString(),
+      new Date(from).toISOString(),
+      new Date(to).toISOString(),
       ARCHIVE_PAGE_LIMIT * 2,
     );
-    return rows
-      .map(({ article }) => article)
+    const held = rows.map(({ article }) => article);
+    const shown = held
       .filter((article) => reader.visibility(article, now).visible)
       .slice(0, ARCHIVE_PAGE_LIMIT);
+    return { shown, held };
   }
 }

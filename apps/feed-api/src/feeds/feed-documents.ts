@@ -2,8 +2,7 @@ import type { Article } from '@depeche/article';
 import type { DocumentSpec } from '../cache/document-spec';
 import { precompress } from '../cache/representation';
 import type { ArticleIndex } from '../read/article-index';
-import { markArchived } from './archive-marker';
-import { dayStart, utcDay, type ArchiveDays } from './archive-days';
+import { dayStart, isOpenDay, utcDay, type ArchiveDays } from './archive-days';
 import { FEED_EXTENSIONS, renderFeed, type FeedExtension } from './feed-format';
 import type { FeedLinks } from './feed-links';
 import type { Reader } from './reader';
@@ -44,7 +43,7 @@ export function subscriptionDocument(
     async build(now) {
       const articles = deps.index.collect((article) => visible(article, now), limit);
       const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
-      const newestDay = await newestArchiveDay(deps, reader, now);
+      const newestPage = await newestArchivePage(deps, reader, now);
       const selfUrl = deps.links.feed(
         slug,
         extension,
@@ -53,7 +52,8 @@ export function subscriptionDocument(
       const rendition = renderFeed(FEED_EXTENSIONS[extension], {
         articles,
         channel: deps.links.documentChannel(reader, selfUrl, {
-          prevArchiveUrl: newestDay && deps.links.archive(slug, newestDay, extension),
+          prevArchiveUrl:
+            newestPage && deps.links.archive(slug, newestPage.day, extension, newestPage.upto),
         }),
         level: reader.level,
         now,
@@ -68,55 +68,68 @@ export function subscriptionDocument(
 }
 
 /**
- * One day's archive page: the stories first published that day, with `fh:archive` (Atom, RSS) and
- * a prev-archive link to the previous day that has any. Read from the database: archives reach
- * beyond the in-memory window.
+ * One day's archive page: the stories first published that day (by `upto`, when given), with
+ * `fh:archive` (Atom, RSS), a prev-archive link to the previous day that has any and a current
+ * link to the subscription document. Read from the database: archives reach beyond the in-memory
+ * window.
  */
 export function archiveDocument(
   deps: FeedDocumentsDeps,
   reader: Reader,
-  day: string,
+  page: { readonly day: string; readonly upto?: string },
   extension: FeedExtension,
 ): DocumentSpec {
   const { slug } = reader.channel;
+  const { day, upto } = page;
+  const inSpan = (article: Article): boolean =>
+    utcDay(article.firstPublishedAt) === day &&
+    (upto === undefined || article.firstPublishedAt <= upto);
   return {
-    key: `archive|${reader.key}|${slug}|${day}|${extension}`,
+    key: `archive|${reader.key}|${slug}|${day}|${upto ?? ''}|${extension}`,
     format: FEED_EXTENSIONS[extension],
     mayAdmit: (article, now) =>
-      utcDay(article.firstPublishedAt) === day && reader.visibility(article, now).visible,
+      inSpan(article) &&
+      (reader.visibility(article, now).visible ||
+        (mayDepart(article) && wouldShow(reader, article, now))),
     async build(now) {
-      const articles = await deps.archive.storiesOf(reader, day, now);
-      const previous = await deps.archive.dayBefore(reader, dayStart(day), now);
-      const format = FEED_EXTENSIONS[extension];
-      let rendition = renderFeed(format, {
-        articles,
-        channel: deps.links.documentChannel(reader, deps.links.archive(slug, day, extension), {
-          prevArchiveUrl: previous && deps.links.archive(slug, previous, extension),
-        }),
+      const { shown, held } = await deps.archive.storiesOf(reader, day, now, upto);
+      const previous = await deps.archive.newestBefore(reader, dayStart(day), now);
+      const changedAt = viewChangedAt(reader, held, shown, now);
+      const rendition = renderFeed(FEED_EXTENSIONS[extension], {
+        articles: shown,
+        channel: deps.links.documentChannel(
+          reader,
+          deps.links.archive(slug, day, extension, upto),
+          {
+            // The previous page's day is over (it is before this one's): no bound needed.
+            prevArchiveUrl: previous && deps.links.archive(slug, utcDay(previous), extension),
+            currentUrl: deps.links.feed(slug, extension),
+            archived: true,
+          },
+        ),
         level: reader.level,
         now,
+        ...(changedAt ? { changedAt } : {}),
       });
-      if (rendition && (format === 'atom' || format === 'rss')) {
-        rendition = markArchived(rendition, format);
-      }
       return {
-        representation: articles.length === 0 ? undefined : rendition && precompress(rendition),
-        members: new Set(articles.map((article) => article.id)),
+        representation: shown.length === 0 ? undefined : rendition && precompress(rendition),
+        members: new Set(shown.map((article) => article.id)),
       };
     },
   };
 }
 
 /**
- * The newest archive page: the newest first-publication day among the stories the reader sees,
- * today's included (today's page is the one still growing). The in-memory index answers unless it
- * holds nothing for this reader.
+ * The newest archive page: that of the newest first-publication day among the stories the reader
+ * sees. A day still open is bounded by its newest story, so that the page a client reads from this
+ * document never gains stories later: the next story makes a new URL. The in-memory index answers
+ * unless it holds nothing for this reader.
  */
-async function newestArchiveDay(
+async function newestArchivePage(
   deps: FeedDocumentsDeps,
   reader: Reader,
   now: Date,
-): Promise<string | undefined> {
+): Promise<{ day: string; upto?: string } | undefined> {
   let newest: string | undefined;
   const nowIso = now.toISOString();
   for (const article of deps.index.newestFirst()) {
@@ -124,6 +137,8 @@ async function newestArchiveDay(
     if (first > nowIso || (newest !== undefined && first <= newest)) continue;
     if (reader.visibility(article, now).visible) newest = first;
   }
-  if (newest !== undefined) return utcDay(newest);
-  return deps.archive.dayBefore(reader, new Date(now.getTime() + 1), now);
+  newest ??= await deps.archive.newestBefore(reader, new Date(now.getTime() + 1), now);
+  if (newest === undefined) return undefined;
+  const day = utcDay(newest);
+  return isOpenDay(day, now) ? { day, upto: newest } : { day };
 }

@@ -22,8 +22,10 @@ export class FeedLinks {
     return `${this.base}/v1/feeds/${encodeURIComponent(slug)}.${extension}${query}`;
   }
 
-  archive(slug: string, day: string, extension: FeedExtension): string {
-    return `${this.base}/v1/feeds/${encodeURIComponent(slug)}/archive/${day}.${extension}`;
+  /** A day's archive page; `upto` bounds a day still open to its stories published by then. */
+  archive(slug: string, day: string, extension: FeedExtension, upto?: string): string {
+    const query = upto === undefined ? '' : `?upto=${encodeURIComponent(upto)}`;
+    return `${this.base}/v1/feeds/${encodeURIComponent(slug)}/archive/${day}.${extension}${query}`;
   }
 
   item(articleId: string, version?: number): string {
@@ -42,7 +44,7 @@ export class FeedLinks {
   documentChannel(
     reader: Reader,
     selfUrl: string,
-    extras: Pick<DocumentChannel, 'prevArchiveUrl'> = {},
+    extras: Pick<DocumentChannel, 'prevArchiveUrl' | 'currentUrl' | 'archived'> = {},
   ): DocumentChannel {
     const { channel } = reader;
     const owner = channel.partnerId === undefined ? 'public' : `partner:${channel.partnerId}`;

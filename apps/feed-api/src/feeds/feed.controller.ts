@@ -1,10 +1,10 @@
-import { Controller, Get, Param, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PullLog } from '../audit/pull-log';
 import type { Audience } from '../audience/audience';
 import { AudienceGuard, CurrentAudience } from '../audience/audience.guard';
 import { sendRepresentation } from '../http/prepared-response';
-import { ArchiveParams } from './feed.params';
+import { ArchiveParams, ArchiveQuery } from './feed.params';
 import { FeedService } from './feed.service';
 
 /**
@@ -23,10 +23,11 @@ export class FeedController {
   async archive(
     @CurrentAudience() audience: Audience,
     @Param() params: ArchiveParams,
+    @Query() query: ArchiveQuery,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const page = await this.feeds.archive(audience, params);
+    const page = await this.feeds.archive(audience, params, query);
     sendRepresentation(request, reply, page);
     this.pulls.recordSent(request, reply, audience, page);
     return reply;

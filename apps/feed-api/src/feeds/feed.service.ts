@@ -7,11 +7,12 @@ import type { BuiltDocument } from '../cache/document-spec';
 import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
-import { ArchiveDays } from './archive-days';
+import { ArchiveDays, utcDay } from './archive-days';
 import {
   ARCHIVE_FILE,
   FEED_FILE,
   type ArchiveParams,
+  type ArchiveQuery,
   type FeedParams,
   type FeedQuery,
 } from './feed.params';
@@ -107,7 +108,11 @@ export class FeedService {
     return answers;
   }
 
-  async archive(audience: Audience, params: ArchiveParams): Promise<ArchiveAnswer> {
+  async archive(
+    audience: Audience,
+    params: ArchiveParams,
+    query: ArchiveQuery,
+  ): Promise<ArchiveAnswer> {
     const [, day = '', extension] = ARCHIVE_FILE.exec(params.file) ?? [];
     const ext = extension as FeedExtension;
     // Date.parse rolls 2025-02-30 over to March 1: only a day that reads back unchanged is one.
@@ -115,17 +120,34 @@ export class FeedService {
     if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day) {
       throw new Problem(400, `${day} is not a calendar day.`, { type: PROBLEM_TYPES.badParameter });
     }
+    const upto = query.upto === undefined ? undefined : uptoWithin(day, query.upto);
     const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
-    const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, day, ext));
+    const page = upto === undefined ? { day } : { day, upto };
+    const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, page, ext));
     if (document.members.size === 0) {
       throw new Problem(404, `The channel has no archive page for ${day}.`);
     }
     return {
       representation: document.representation,
       cacheControl: reader.cacheControl,
-      links: this.deps.links.headerLinks(this.deps.links.archive(params.channel, day, ext)),
+      links: this.deps.links.headerLinks(this.deps.links.archive(params.channel, day, ext, upto)),
       articleIds: [...document.members],
       format: FEED_EXTENSIONS[ext],
     };
   }
+}
+
+/**
+ * `upto` as the one spelling a story's firstPublishedAt has (UTC, milliseconds), inside `day`:
+ * each page then has one URL and one cache entry, and a bound on another day is a client's error.
+ */
+function uptoWithin(day: string, upto: string): string {
+  const time = Date.parse(upto);
+  const canonical = Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  if (canonical === undefined || utcDay(canonical) !== day) {
+    throw new Problem(400, `upto must be a time on ${day} (UTC), such as ${day}T12:00:00.000Z.`, {
+      type: PROBLEM_TYPES.badParameter,
+    });
+  }
+  return canonical;
 }

@@ -7,6 +7,7 @@ import type { FeedInput } from '../feed-input';
 import { readerHtml } from '../markup/html-body';
 import { ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
+import { archiveMarker } from '../feed-history';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc3339 } from '../time/rfc3339';
 import { DEPECHE_NAMESPACE, embargoMark } from '../embargo';
@@ -78,6 +79,7 @@ function feedElements(channel: Channel, updated: Date): XmlNode[] {
     ['hub', channel.hubUrl],
     ['next', channel.nextUrl],
     ['prev-archive', channel.prevArchiveUrl],
+    ['current', channel.currentUrl],
   ];
   return [
     // RFC 4287 §4.1.1: atom:feed MUST contain exactly one atom:id, atom:title and atom:updated.
@@ -90,6 +92,7 @@ function feedElements(channel: Channel, updated: Date): XmlNode[] {
     element('link', { rel: 'alternate', type: 'text/html', href: channel.link }),
     element('link', { rel: 'self', type: 'application/atom+xml', href: channel.selfUrl }),
     ...links.flatMap(([rel, href]) => (href ? [element('link', { rel, href })] : [])),
+    ...archiveMarker(channel),
     textElement('generator', channel.generator),
   ];
 }

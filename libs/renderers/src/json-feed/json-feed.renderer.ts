@@ -44,8 +44,17 @@ export function renderJsonFeed(input: FeedInput): Rendition {
 /** The whole feed as one object: what renderJsonFeed's bytes are, written without its item cache. */
 export function jsonFeedObject(input: FeedInput, items?: JsonFeedItem[]): JsonFeed {
   const { articles, channel, level } = input;
-  const { title, link, selfUrl, description, language, publisher, hubUrl, nextUrl } =
-    cleanChannel(channel);
+  const {
+    title,
+    link,
+    selfUrl,
+    description,
+    language,
+    publisher,
+    hubUrl,
+    nextUrl,
+    prevArchiveUrl,
+  } = cleanChannel(channel);
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title,
@@ -55,7 +64,8 @@ export function jsonFeedObject(input: FeedInput, items?: JsonFeedItem[]): JsonFe
     language,
     authors: [{ name: publisher }],
     hubs: hubUrl ? [{ type: 'WebSub', url: hubUrl }] : undefined,
-    next_url: nextUrl,
+    // JSON Feed has no archives; its next_url is where older items are, which a prev-archive is.
+    next_url: nextUrl ?? prevArchiveUrl,
     items:
       items ??
       articles

@@ -9,6 +9,7 @@ import { readerHtml } from '../markup/html-body';
 import { htmlText } from '../markup/html-text';
 import { ItemTextCache, spliceBefore } from '../item-text-cache';
 import { toRendition, type Rendition } from '../rendition';
+import { archiveMarker } from '../feed-history';
 import { cleanArticle, cleanChannel } from '../text/clean-article';
 import { rfc822 } from '../time/rfc822';
 import { xmlAtDepth, xmlDocument } from '../xml/xml-document';
@@ -74,6 +75,7 @@ function channelElements(channel: Channel, updated: Date): XmlNode[] {
     ['hub', channel.hubUrl],
     ['next', channel.nextUrl],
     ['prev-archive', channel.prevArchiveUrl],
+    ['current', channel.currentUrl],
   ];
   return [
     textElement('title', channel.title),
@@ -85,6 +87,7 @@ function channelElements(channel: Channel, updated: Date): XmlNode[] {
     // RSS Advisory Board best practice: identify the feed's own URL with atom:link rel="self".
     element('atom:link', { rel: 'self', href: channel.selfUrl, type: 'application/rss+xml' }),
     ...links.flatMap(([rel, href]) => (href ? [element('atom:link', { rel, href })] : [])),
+    ...archiveMarker(channel),
   ];
 }
 
