@@ -1,5 +1,6 @@
 import { PermanentError } from '@depeche/contracts';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { refuseMarkupDeclarations } from './markup-declarations';
 
 /** fast-xml-parser's ordered tree: `{ tag: children, ':@': { '@attr': value } }` or `{ '#text': … }`. */
 export type XmlNode = Record<string, unknown>;
@@ -7,18 +8,12 @@ export type XmlNode = Record<string, unknown>;
 const ATTR = '@';
 
 /**
- * Agency XML is parsed with DTDs and entity declarations refused outright: no billion laughs, no
- * external entities, nothing fetched. Only XML's own entities and character references are decoded.
+ * Agency XML is parsed with DTDs and entity declarations refused outright, wherever the parser
+ * would read one: no billion laughs, no external entities, nothing fetched. Only XML's own
+ * entities and character references are decoded.
  */
 export function parseWireXml(text: string): XmlNode[] {
-  // A DOCTYPE (and with it any ENTITY) can only come before the root element; refusing the
-  // declaration token is enough, and cheaper than parsing it.
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    throw new PermanentError(
-      'forbidden-xml-construct',
-      'DOCTYPE and ENTITY declarations are refused in wire XML',
-    );
-  }
+  refuseMarkupDeclarations(text);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     throw new PermanentError(
