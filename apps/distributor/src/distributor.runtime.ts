@@ -1,5 +1,6 @@
 import { createKafka, ensureTopics, ResilientConsumer } from '@depeche/kafka';
 import {
+  ChangeLog,
   DeliveryQueue,
   DeliveryRenditions,
   migrate,
@@ -138,7 +139,7 @@ export class DistributorRuntime
           timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
           lookup,
         }),
-        websub: new WebsubSender(this.subscriptions, box, {
+        websub: new WebsubSender(this.subscriptions, new ChangeLog(this.db), box, {
           timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
           lookup,
           hubUrl: env.DISTRIBUTOR_HUB_URL,

@@ -1,3 +1,4 @@
+import { FEED_CONSISTENCY_HEADERS } from '@depeche/contracts';
 import { waitFor } from '@depeche/testing';
 import { createHmac } from 'node:crypto';
 import { DistributorWorld, story } from './distributor-harness';
@@ -19,13 +20,30 @@ describe('the WebSub hub', () => {
   const receivers: Receiver[] = [];
   let edition = 0;
   let partnerKey = '';
+  /** The topic fetches of edition 1, and the topics answered 503 once ("not caught up yet"). */
+  const fetches: { url: string; afterChange?: string; afterTime?: string }[] = [];
+  const answeredBehind = new Set<string>();
 
   beforeAll(async () => {
     world = await DistributorWorld.create(1);
     // Stands in for feed-api (built alongside): serves the topic feeds, the partner's with its key only.
-    origin = await Receiver.start(({ url, headers }) => {
+    origin = await Receiver.start(({ url, headers }): ReturnType<Behaviour> => {
       if (url.startsWith('/v1/feeds/mine') && headers.authorization !== `Bearer ${partnerKey}`)
         return { status: 401 };
+      if (edition === 1) {
+        const afterChange = headers[FEED_CONSISTENCY_HEADERS.afterChange] as string | undefined;
+        const afterTime = headers[FEED_CONSISTENCY_HEADERS.afterTime] as string | undefined;
+        fetches.push({
+          url,
+          ...(afterChange ? { afterChange } : {}),
+          ...(afterTime ? { afterTime } : {}),
+        });
+        // As feed-api answers while its view lags the change: the hub must retry, not give up.
+        if (!answeredBehind.has(url)) {
+          answeredBehind.add(url);
+          return { status: 503, headers: { 'retry-after': '1' } };
+        }
+      }
       return {
         status: 200,
         body: `<feed xmlns="http://www.w3.org/2005/Atom"><title>${url} edition ${edition}</title></feed>`,
@@ -132,6 +150,12 @@ describe('the WebSub hub', () => {
     );
 
     edition = 1;
+    // What ingest leaves beside the item it announces: the change's place in the change log.
+    const [change] = await world.database.db.query<{ seq: number | string }>(
+      `INSERT INTO article_changes (article_id, version, change, recorded_at)
+       VALUES ('websub-1', 1, 'published', $1) RETURNING seq`,
+      [new Date().toISOString()],
+    );
     await world.publish([story('websub-1')]);
     await waitFor(
       () =>
@@ -150,6 +174,14 @@ describe('the WebSub hub', () => {
       expect(received.headers.link).toContain('rel="hub"');
       expect(received.headers.link).toContain(`<${topic(file)}>; rel="self"`);
       expect(received.body.toString('utf8')).toContain('edition 1');
+    }
+    // Each topic was fetched asking for the feed as it stands after this change, and the 503 of
+    // a feed-api not there yet was retried, not taken for "nothing to send".
+    expect([...answeredBehind].sort()).toEqual(['/v1/feeds/mine.xml', '/v1/feeds/world.atom']);
+    expect(fetches.length).toBeGreaterThanOrEqual(4);
+    for (const fetch of fetches) {
+      expect(fetch.afterChange).toBe(String(change?.seq));
+      expect(Number.isNaN(Date.parse(fetch.afterTime ?? ''))).toBe(false);
     }
 
     // Unsubscribe: verified, then no more content.

@@ -11,3 +11,4 @@ export * from './decode/decode-envelope';
 export * from './decode/correlation-id';
 export * from './admin';
 export * from './delivery-event';
+export * from './feed-consistency';

@@ -39,6 +39,17 @@ export class ChangeLog {
     return Number(row?.seq ?? 0);
   }
 
+  /** The position of the change that recorded this version of the story; undefined if none did. */
+  async seqOf(articleId: string, version: number): Promise<number | undefined> {
+    const [row] = await this.db.query<{ seq: number | string | null }>(
+      `SELECT MIN(seq) AS seq FROM article_changes
+       WHERE article_id = $1 AND version = $2 AND change <> 'released'`,
+      [articleId, version],
+    );
+    const seq = row?.seq;
+    return seq === null || seq === undefined ? undefined : Number(seq);
+  }
+
   /** Changes after `seq`, oldest first, without documents. */
   async marksAfter(seq: number, limit: number): Promise<ChangeMark[]> {
     const rows = await this.db.query<ChangeRow>(

@@ -1,4 +1,5 @@
-import type { Delivery, WebsubSubscriptionStore } from '@depeche/persistence';
+import { FEED_CONSISTENCY_HEADERS } from '@depeche/contracts';
+import type { ChangeLog, Delivery, WebsubSubscriptionStore } from '@depeche/persistence';
 import { createHash } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import type { SecretBox } from '../crypto/secret-box';
@@ -6,11 +7,6 @@ import type { Sender, SendReport } from '../delivery/send-report';
 import { attempt, httpExchange } from '../net/http-client';
 import { hubSignature } from '../signing/hub-signature';
 
-/**
- * How long after the store accepted a change an unchanged feed is taken for "not rebuilt yet"
- * (feed-api follows the store on its own clock) rather than "this change did not alter it".
- */
-export const FEED_SETTLE_MS = 5_000;
 const FEED_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface WebsubSenderSettings {
@@ -23,12 +19,18 @@ export interface WebsubSenderSettings {
  * WebSub content distribution (W3C WebSub §7): the topic's feed as feed-api serves it to the
  * subscriber (fetched with the partner's key, so the same entitlement rules pick the stories),
  * POSTed to the callback with the topic's content type, Link rel=hub and rel=self, and
- * X-Hub-Signature when the subscriber gave a secret. A feed identical to the one pushed last is
- * not pushed again.
+ * X-Hub-Signature when the subscriber gave a secret.
+ *
+ * The feed is asked for as it stands after the delivery's change (FEED_CONSISTENCY_HEADERS: its
+ * change-log seq, and its embargo lift for a delivery held until then): feed-api waits for its
+ * view to get there or answers 503, retried like any failure. So the bytes pushed carry the
+ * change, and a feed identical to the one pushed last means the change did not alter this feed
+ * (it is not pushed again), never that feed-api had not rebuilt it yet.
  */
 export class WebsubSender implements Sender {
   constructor(
     private readonly subscriptions: WebsubSubscriptionStore,
+    private readonly changes: ChangeLog,
     private readonly box: SecretBox,
     private readonly settings: WebsubSenderSettings,
   ) {}
@@ -46,12 +48,18 @@ export class WebsubSender implements Sender {
       subscription.apiKey === undefined
         ? undefined
         : this.box.open(subscription.apiKey, subscription.id);
+    const seq = await this.changes.seqOf(delivery.articleId, delivery.version);
     let feed;
     try {
       feed = await httpExchange({
         method: 'GET',
         url: subscription.topic,
-        headers: key === undefined ? {} : { authorization: `Bearer ${key}` },
+        headers: {
+          ...(key === undefined ? {} : { authorization: `Bearer ${key}` }),
+          ...(seq === undefined ? {} : { [FEED_CONSISTENCY_HEADERS.afterChange]: String(seq) }),
+          // When it first became due: now, or when its embargo lifted (retries move notBefore on).
+          [FEED_CONSISTENCY_HEADERS.afterTime]: delivery.dueAt,
+        },
         timeoutMs: this.settings.timeoutMs,
         keepBytes: FEED_MAX_BYTES,
       });
@@ -72,13 +80,6 @@ export class WebsubSender implements Sender {
     }
     const etag = typeof feed.headers.etag === 'string' ? feed.headers.etag : digest(feed.body);
     if (etag === subscription.lastEtag) {
-      if (now.getTime() - Date.parse(delivery.storedAt) < FEED_SETTLE_MS) {
-        return {
-          kind: 'postpone',
-          at: new Date(now.getTime() + 500),
-          reason: 'feed not rebuilt yet',
-        };
-      }
       return { kind: 'done', reason: 'the feed already pushed carries this change' };
     }
     const secret =

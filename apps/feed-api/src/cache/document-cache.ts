@@ -28,6 +28,9 @@ export interface DocumentCacheOptions {
   readonly onBuilt?: (spec: DocumentSpec) => void;
 }
 
+/** Rounds of rebuilds `current` waits through while changes keep marking its document. */
+const MAX_CURRENT_ROUNDS = 5;
+
 /** Rough heap cost of a document's member ids, beside its bytes. */
 const BYTES_PER_MEMBER = 64;
 
@@ -56,6 +59,7 @@ export class DocumentCache {
   private readonly debounce: LeadingDebounce;
   private rebuilding: Promise<void> = Promise.resolve();
   private rebuilds = 0;
+  private roundRunning = false;
 
   constructor(private readonly options: DocumentCacheOptions) {
     this.entries = new ByteLru(options.maxBytes, options.capacity);
@@ -93,6 +97,25 @@ export class DocumentCache {
     this.entries.set(spec.key, { spec, document, dirty: first.changed }, bytesOf(document));
     if (first.changed) this.debounce.trigger();
     return document;
+  }
+
+  /**
+   * The document as it stands after every change marked so far: built if not cached, and when a
+   * change has marked it, rebuilt before it is returned (waiting for the rebuild round). For a
+   * reader that must not get bytes older than a change it knows of (the WebSub hub); everyone
+   * else is served the previous bytes until the rebuild, as the debounce intends.
+   */
+  async current(spec: DocumentSpec): Promise<BuiltDocument> {
+    const document = await this.get(spec);
+    let entry = this.entries.get(spec.key);
+    // A round that rebuilds it right now has cleared the mark but not yet swapped the bytes; a
+    // round that started before the mark does not clear it: wait until neither holds.
+    const stale = (): boolean => entry?.dirty === true || this.roundRunning;
+    for (let round = 0; stale() && round < MAX_CURRENT_ROUNDS; round++) {
+      await this.settled();
+      entry = this.entries.get(spec.key);
+    }
+    return entry?.document ?? document;
   }
 
   /** Marks the documents these changed stories can affect, and schedules their rebuild. */
@@ -140,6 +163,15 @@ export class DocumentCache {
   }
 
   private async rebuildDirty(): Promise<void> {
+    this.roundRunning = true;
+    try {
+      await this.rebuildEach();
+    } finally {
+      this.roundRunning = false;
+    }
+  }
+
+  private async rebuildEach(): Promise<void> {
     for (const [key, entry] of [...this.entries.entries()]) {
       if (!entry.dirty) continue;
       // Cleared first: a change arriving during the build marks it again for the next round.

@@ -113,8 +113,25 @@ export const OPENAPI_DOCUMENT = {
             in: 'query',
             schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
           },
+          {
+            name: 'Depeche-After-Change',
+            in: 'header',
+            schema: { type: 'integer', minimum: 0 },
+            description:
+              'A change-log position: the feed as it stands after that change (the WebSub hub sends it); 503 if this process does not get there within 5 s',
+          },
+          {
+            name: 'Depeche-After-Time',
+            in: 'header',
+            schema: { type: 'string', format: 'date-time' },
+            description: 'The feed with the embargo lifts and rights expiries due by this time',
+          },
         ],
-        responses: { ...cached('The feed'), '204': { description: 'An empty NewsML-G2 pull' } },
+        responses: {
+          ...cached('The feed'),
+          '204': { description: 'An empty NewsML-G2 pull' },
+          '503': { description: 'Asked for a consistent read this process could not give in time' },
+        },
       },
     },
     '/v1/feeds/{channel}/archive/{file}': {

@@ -10,6 +10,7 @@ import { PullLog } from '../audit/pull-log';
 import { AudienceGate } from '../audience/audience-gate';
 import { chooseAnswer } from '../http/prepared-response';
 import { FeedRequests } from '../metrics/feed-requests';
+import { asksForConsistency } from './feed-consistency';
 import { plainFeedTarget } from './feed-request';
 import { FeedService } from './feed.service';
 
@@ -73,7 +74,7 @@ export class FeedFrontDoor implements OnModuleInit, BeforeApplicationShutdown {
 
   private answer(request: IncomingMessage, response: ServerResponse, url: string): boolean {
     const target = plainFeedTarget(url);
-    if (target === undefined) return false;
+    if (target === undefined || asksForConsistency(request.headers)) return false;
     const ip = request.socket.remoteAddress ?? '';
     const admitted = this.gate.audienceAtOnce({ headers: request.headers, ip });
     if (admitted === undefined) return false;

@@ -8,6 +8,7 @@ import { sendProblem, toProblem } from '@depeche/observability';
 import { sendPrepared } from '../http/prepared-response';
 import { FeedRequests } from '../metrics/feed-requests';
 import type { FeedAnswer } from './feed-answer';
+import { consistencyOf } from './feed-consistency';
 import { feedRequestOf } from './feed-request';
 import { FeedService } from './feed.service';
 
@@ -47,7 +48,8 @@ export class FeedRoute implements OnModuleInit {
     try {
       const audience = await this.gate.admit(request);
       const { params, query } = await feedRequestOf(request.params, request.query);
-      const answer = await this.feeds.feed(audience, params, query);
+      const consistency = consistencyOf(request.headers);
+      const answer = await this.feeds.feed(audience, params, query, consistency);
       sendPrepared(request, reply, answer.prepared);
       this.account(request, reply, audience, answer);
       return reply;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
+import type { FeedConsistency } from '@depeche/contracts';
 import { Problem } from '@depeche/observability';
 import { PROBLEM_TYPES } from '../http/problem';
 import type { BuiltDocument } from '../cache/document-spec';
@@ -8,6 +9,7 @@ import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
 import { ArchiveDays, utcDay } from './archive-days';
+import { CONSISTENCY_WAIT_MS } from './feed-consistency';
 import {
   ARCHIVE_FILE,
   FEED_FILE,
@@ -58,11 +60,21 @@ export class FeedService {
     };
   }
 
-  async feed(audience: Audience, params: FeedParams, query: FeedQuery): Promise<FeedAnswer> {
+  async feed(
+    audience: Audience,
+    params: FeedParams,
+    query: FeedQuery,
+    consistency?: FeedConsistency,
+  ): Promise<FeedAnswer> {
     const { slug, ext } = feedFileOf(params.file);
     const reader = await this.readers.readerOf(audience, slug, FEED_EXTENSIONS[ext]);
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
     const { cache } = this.runtime;
+    if (consistency !== undefined) {
+      await this.catchUpWith(consistency);
+      const document = await cache.current(subscriptionDocument(this.deps, reader, ext, limit));
+      return this.answersOf(document, reader, slug, ext, limit).hit;
+    }
     const cached = cache.cached(subscriptionKey(reader, ext, limit));
     const document =
       cached ?? (await cache.get(subscriptionDocument(this.deps, reader, ext, limit)));
@@ -80,6 +92,17 @@ export class FeedService {
     if (reader === undefined) return undefined;
     const document = this.runtime.cache.cached(subscriptionKey(reader, ext, limit));
     return document && this.answersOf(document, reader, slug, ext, limit).hit;
+  }
+
+  /** Waits for this process's view to reflect `consistency`; 503 (retry soon) if it does not in time. */
+  private async catchUpWith({ afterChange, afterTime }: FeedConsistency): Promise<void> {
+    const { follower } = this.runtime;
+    if (await follower.caughtUpWith(afterChange, afterTime, CONSISTENCY_WAIT_MS)) return;
+    throw new Problem(
+      503,
+      `This feed-api process has not yet applied change ${afterChange} and the lifts due by ${afterTime.toISOString()}; it serves change ${follower.latestSeq}.`,
+      { headers: { 'retry-after': '1' } },
+    );
   }
 
   private answersOf(

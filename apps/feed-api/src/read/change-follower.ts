@@ -39,6 +39,9 @@ export class ChangeFollower {
   private lastSweep = 0;
   private releasedUpTo: Date;
   private seq = 0;
+  /** The clock time of the last round's visibility check: lifts and expiries due by then are applied. */
+  private viewAt = 0;
+  private readonly roundWaiters = new Set<() => void>();
   private running: Promise<void> | undefined;
   /** A wake-up arrived during a round: that round may have read MAX(seq) before the change. */
   private again = false;
@@ -89,6 +92,35 @@ export class ChangeFollower {
     });
   }
 
+  /**
+   * Whether this process's view reflects the change log up to `seq` and the lifts and expiries
+   * due by `at`, waiting up to `timeoutMs` for rounds to get there (each asked for at once).
+   */
+  async caughtUpWith(seq: number, at: Date, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.seq >= seq && this.viewAt >= at.getTime()) return true;
+      const left = deadline - Date.now();
+      if (left <= 0 || this.stopped) return false;
+      const round = this.nextRound(Math.min(left, this.options.pollMs));
+      this.wake();
+      await round;
+    }
+  }
+
+  /** Resolves when a round ends, or after `timeoutMs`. */
+  private nextRound(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.roundWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.roundWaiters.add(done);
+    });
+  }
+
   /** A change was committed (a NOTIFY): run a round now, or right after the one running. */
   wake(): void {
     if (this.stopped) return;
@@ -113,6 +145,7 @@ export class ChangeFollower {
     } catch (error) {
       this.logger.warn(`following the change log failed, retrying: ${String(error)}`);
     }
+    for (const done of [...this.roundWaiters]) done();
     if (this.stopped) return;
     if (this.again) {
       this.again = false;
@@ -161,5 +194,6 @@ export class ChangeFollower {
       this.schedule.plan(this.index.newestFirst(), now);
     }
     this.cache.tick();
+    this.viewAt = now.getTime();
   }
 }

@@ -6,6 +6,7 @@ import { OPERATIONS } from './0005-operations';
 import { DELIVERY_CLAIMS } from './0006-delivery-claims';
 import { OUTBOX_BY_REFERENCE } from './0007-outbox-by-reference';
 import { CHANGE_LOG_TRIGGERS } from './0008-change-log-triggers';
+import { CHANGE_LOG_BY_STORY } from './0009-change-log-by-story';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DELIVERY_CLAIMS,
   OUTBOX_BY_REFERENCE,
   CHANGE_LOG_TRIGGERS,
+  CHANGE_LOG_BY_STORY,
 ];
 
 export type { Migration };
