@@ -82,8 +82,19 @@ export class WebhookAdmin {
     input: RotateSecretDto,
   ): Promise<{ endpoint: WebhookView; secret: string }> {
     const current = await this.require(id);
+    const now = this.clock();
+    const overlapHours = input.overlapHours ?? 24;
+    // One secret in overlap at a time: a second rotation would drop the oldest while receivers
+    // may still verify with it. Ending the overlap at once (0 hours, e.g. after a leak) drops both.
+    const overlapEnds = current.previousSecretUntil;
+    if (overlapHours > 0 && overlapEnds !== undefined && overlapEnds > now.toISOString()) {
+      throw new Problem(
+        409,
+        `The previous secret of webhook ${id} still signs until ${overlapEnds}: rotating again now would stop signing with it while receivers may still verify with it. Rotate after that time, or with overlapHours 0 to stop signing with both older secrets at once.`,
+      );
+    }
     const secret = newWebhookSecret();
-    const until = new Date(this.clock().getTime() + (input.overlapHours ?? 24) * 3_600_000);
+    const until = new Date(now.getTime() + overlapHours * 3_600_000);
     const endpoint = await this.endpoints.rotateSecret(
       id,
       this.box.seal(secret, id),
