@@ -76,7 +76,7 @@ describe.each(DATABASES)('the sample article through ingest on %s', (_name, crea
 
   it('ignores v1 replayed and a duplicate of v2, keeping v2 current', async () => {
     await produce(v1); // the same event again: duplicate-event
-    await produce(sampleEvent()); // v1 under a new event id: stale
+    await produce(sampleEvent()); // v1's content under a new event id: duplicate-version
     await produce(v2); // duplicate-event
     // A marker event after them: once it is stored, everything before it on the partition was handled.
     const marker = sampleEvent({ article: { id: 'marker-1', version: 1 } });
@@ -105,6 +105,26 @@ describe.each(DATABASES)('the sample article through ingest on %s', (_name, crea
     const stored = await currentVersion(3);
     expect(stored.change).toBe('withdrawn');
     expect(stored.withdrawnAt).toBe('2025-07-05T09:00:00.000Z');
+  });
+
+  it('dead-letters a change that does not raise the version, keeping what is stored', async () => {
+    // A correction sent as version 3 again: neither applied over the withdrawal nor dropped.
+    const unraised = sampleEvent({
+      type: 'article.corrected',
+      article: { version: 3, correctionNote: 'Le nom de l’émissaire a été corrigé.' },
+    });
+    const value = JSON.stringify(unraised, null, 2);
+    await kcatProduce(testBrokers().join(','), world.events, {
+      key: id,
+      value,
+      headers: JSON_EVENT_HEADERS,
+    });
+    const [letter] = await readTopic(testKafka(), world.dlq, (m) => m.length >= 1);
+    expect(letter?.headers['dlq-error-code']).toBe('version-conflict');
+    expect(letter?.headers['dlq-error-fields']).toBe('article.version');
+    expect(letter?.value?.toString('utf8')).toBe(value);
+    const current = await store.current(id);
+    expect([current?.article.version, current?.article.change]).toEqual([3, 'withdrawn']);
   });
 
   it('announces each accepted change once on syndication.items', async () => {

@@ -202,6 +202,7 @@ async function recordOutcomes(
   batch.forEach(({ eventId, article, receivedAt }, i) => {
     const outcome = outcomes[i];
     if (outcome === undefined || outcome === 'duplicate-event') return;
+    if (outcome === 'conflicting-version') return;
     rows.push([eventId, article.id, article.version, outcome, receivedAt]);
   });
   rows.sort((a, b) => compare(String(a[0]), String(b[0])));

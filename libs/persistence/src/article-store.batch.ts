@@ -63,15 +63,18 @@ async function lockCurrent(
 }
 
 /**
- * Which (story, version) pairs of the batch `article_versions` holds already: such a version is a
- * duplicate even when older than the current one. Reads a superset (any of the batch's versions of
- * any of its stories, through the primary key) and keeps the exact pairs.
+ * The (story, version) pairs of the batch that `article_versions` holds already, each with its
+ * stored document: such a version is a duplicate even when older than the current one, or a
+ * conflict when its content differs. Reads a superset of keys (any of the batch's versions of any
+ * of its stories, through the primary key), then the documents of the exact pairs only: a version
+ * seen again is rare (a CMS retrying with a new event id), so most batches read no document.
  */
 async function knownVersions(
   tx: SqlExecutor,
   ours: readonly IncomingVersion[],
-): Promise<Set<string>> {
-  if (ours.length === 0) return new Set();
+): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  if (ours.length === 0) return known;
   const wanted = new Set(ours.map(({ article }) => versionKey(article.id, article.version)));
   const versions = distinct(ours.map((incoming) => incoming.article.version));
   const rows = await queryIn<{ article_id: string; version: number }>(
@@ -82,10 +85,14 @@ async function knownVersions(
        WHERE version IN (${placeholders(versions.length, 1)}) AND article_id IN (${list})`,
     versions,
   );
-  const known = new Set<string>();
   for (const row of rows) {
-    const key = versionKey(row.article_id, Number(row.version));
-    if (wanted.has(key)) known.add(key);
+    const version = Number(row.version);
+    if (!wanted.has(versionKey(row.article_id, version))) continue;
+    const [stored] = await tx.query<{ document: string }>(
+      'SELECT document FROM article_versions WHERE article_id = $1 AND version = $2',
+      [row.article_id, version],
+    );
+    known.set(versionKey(row.article_id, version), stored?.document ?? '');
   }
   return known;
 }
@@ -93,23 +100,29 @@ async function knownVersions(
 /**
  * The outcome of each version, replaying the batch in order over what the database holds, exactly
  * as storing them one by one would: an event id seen before (in the database or earlier in the
- * batch) is a duplicate event; the current version, or one already kept, is a duplicate version;
- * an older one is kept as stale; a newer one becomes current for the rest of the batch.
+ * batch) is a duplicate event; a version already kept is a duplicate version when its content is
+ * the same and a conflicting one when it is not; an older one is kept as stale; a newer one
+ * becomes current for the rest of the batch.
  */
 function decide(
   batch: readonly IncomingVersion[],
   claimed: ReadonlySet<string>,
   current: Map<string, number>,
-  known: Set<string>,
+  known: Map<string, string>,
 ): StoreOutcome[] {
   const seen = new Set<string>();
-  return batch.map(({ eventId, article }) => {
+  return batch.map((incoming) => {
+    const { eventId, article } = incoming;
     if (seen.has(eventId) || !claimed.has(eventId)) return 'duplicate-event';
     seen.add(eventId);
     const now = current.get(article.id);
     const key = versionKey(article.id, article.version);
-    if (article.version === now || known.has(key)) return 'duplicate-version';
-    known.add(key);
+    const document = incoming.document ?? JSON.stringify(article);
+    const stored = known.get(key);
+    if (stored !== undefined) {
+      return stored === document ? 'duplicate-version' : 'conflicting-version';
+    }
+    known.set(key, document);
     if (now !== undefined && article.version < now) return 'stale';
     current.set(article.id, article.version);
     return 'accepted';

@@ -207,6 +207,47 @@ describe.each([
     ).toEqual(['duplicate-version', 'duplicate-version']);
   });
 
+  it('takes a version kept already with other content for a conflict: nothing changes, nothing is recorded', async () => {
+    const story = 'version-not-raised';
+    const published = storyVersion(story, 1);
+    const withdrawn: IncomingVersion = {
+      ...storyVersion(story, 1),
+      article: {
+        ...published.article,
+        change: 'withdrawn',
+        withdrawnAt: '2025-07-05T09:00:00.000Z',
+      },
+    };
+    const retried = storyVersion(story, 1); // the same content under a new event id
+    expect(await store.storeBatch([published], announce)).toEqual(['accepted']);
+    expect(await store.storeBatch([withdrawn, retried], announce)).toEqual([
+      'conflicting-version',
+      'duplicate-version',
+    ]);
+    // Not recorded as processed: it comes again as the same conflict, for the caller to
+    // dead-letter again, and never as a duplicate event that would be dropped.
+    expect(await recordedOutcomes([published, withdrawn, retried])).toEqual([
+      'accepted',
+      'missing',
+      'duplicate-version',
+    ]);
+    expect(await store.storeBatch([withdrawn], announce)).toEqual(['conflicting-version']);
+    const current = await store.current(story);
+    expect([current?.article.version, current?.article.change]).toEqual([1, 'published']);
+    expect(await outboxOf([story])).toEqual([`${story}@1`]);
+    // Within one batch too: the second event of a version with other content conflicts.
+    const other = 'version-not-raised-in-a-batch';
+    const first = storyVersion(other, 1);
+    const second: IncomingVersion = {
+      ...storyVersion(other, 1),
+      article: { ...first.article, headline: 'Un autre titre' },
+    };
+    expect(await store.storeBatch([first, second], announce)).toEqual([
+      'accepted',
+      'conflicting-version',
+    ]);
+  });
+
   it('stores an event id that comes twice in one batch once', async () => {
     const story = 'twice-in-a-batch';
     const v1 = storyVersion(story, 1);

@@ -18,9 +18,19 @@ export interface IncomingVersion {
  * - `accepted`: it is the newest; it is now current, and its outbox message is written;
  * - `stale`: older than the current version; kept for audit, not current;
  * - `duplicate-event`: this event id was processed before; nothing changed;
- * - `duplicate-version`: another event carried this version already; nothing changed.
+ * - `duplicate-version`: another event carried this version already, with the same content;
+ *   nothing changed;
+ * - `conflicting-version`: another event carried this version already, with other content (a
+ *   withdrawal or an update whose version the CMS did not raise). Nothing changed, and the event
+ *   id is not recorded: the caller dead-letters the event, again if it comes again, so that it is
+ *   neither applied over the version it contradicts nor lost.
  */
-export type StoreOutcome = 'accepted' | 'stale' | 'duplicate-event' | 'duplicate-version';
+export type StoreOutcome =
+  | 'accepted'
+  | 'stale'
+  | 'duplicate-event'
+  | 'duplicate-version'
+  | 'conflicting-version';
 
 /** A message to publish once the transaction that wrote it commits (transactional outbox). */
 export interface OutboxMessage {

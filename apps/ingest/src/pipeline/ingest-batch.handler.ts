@@ -14,7 +14,10 @@ import type { DecodedEvent } from './decoded-event';
 /** A handled batch: what went to the dead letters, and each stored message's event type. */
 export interface HandledBatch {
   readonly deadLetters: DeadLetter[];
-  /** By offset; the metrics label without a second parse of the value. */
+  /**
+   * By offset, every decoded message's type (stored, or dead-lettered as a version conflict): the
+   * metrics label without a second parse of the value.
+   */
   readonly types: ReadonlyMap<string, string>;
 }
 
@@ -39,23 +42,28 @@ export class IngestBatchHandler {
     const receivedAt = this.settings.now().toISOString();
     const deadLetters: DeadLetter[] = [];
     const incoming: IncomingVersion[] = [];
+    const sources: ConsumedMessage[] = [];
     const types = new Map<string, string>();
     for (const message of messages) {
       try {
         const decoded = this.decode(message);
         incoming.push(this.prepare(decoded, receivedAt));
+        sources.push(message);
         types.set(message.offset, decoded.type);
       } catch (error) {
-        deadLetters.push({
-          key: message.key,
-          value: message.value,
-          headers: message.headers ?? {},
-          offset: message.offset,
-          error: asPermanent(error),
-        });
+        deadLetters.push(deadLetter(message, asPermanent(error)));
       }
     }
-    if (incoming.length > 0) await this.store.storeBatch(incoming, this.announce);
+    if (incoming.length === 0) return { deadLetters, types };
+    const outcomes = await this.store.storeBatch(incoming, this.announce);
+    outcomes.forEach((outcome, i) => {
+      const message = sources[i];
+      const version = incoming[i];
+      if (outcome !== 'conflicting-version' || !message || !version) return;
+      deadLetters.push(deadLetter(message, versionConflict(version)));
+    });
+    // In offset order, as the consumer hands them on (a conflict is found after the others).
+    deadLetters.sort((a, b) => compareOffsets(a.offset, b.offset));
     return { deadLetters, types };
   }
 
@@ -117,6 +125,35 @@ export class IngestBatchHandler {
       },
     };
   };
+}
+
+function deadLetter(message: ConsumedMessage, error: PermanentError): DeadLetter {
+  return {
+    key: message.key,
+    value: message.value,
+    headers: message.headers ?? {},
+    offset: message.offset,
+    error,
+  };
+}
+
+/**
+ * A version the store holds already, with other content: applying it would rewrite a version
+ * partners may have (and it may be older than the current one); dropping it as a duplicate would
+ * lose a withdrawal or an update whose version the CMS did not raise. The CMS must send it again
+ * with a higher version; the dead letter keeps it until then.
+ */
+function versionConflict({ article }: IncomingVersion): PermanentError {
+  return new PermanentError(
+    'version-conflict',
+    `version ${article.version} of article ${article.id} is stored already with other content; every change (a withdrawal too) must raise the version`,
+    ['article.version'],
+  );
+}
+
+/** Kafka offsets are decimal strings of up to 19 digits: longer is larger, else compare as text. */
+function compareOffsets(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Pure code fails the same way every time: any error from it is permanent. */

@@ -16,6 +16,7 @@ export const PERMANENT_ERROR_CODES = [
   'invalid-xml',
   'forbidden-xml-construct',
   'normalisation-failed',
+  'version-conflict',
 ] as const;
 export type PermanentErrorCode = (typeof PERMANENT_ERROR_CODES)[number];
 
