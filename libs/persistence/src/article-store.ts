@@ -26,11 +26,7 @@ export interface IncomingVersion {
  *   neither applied over the version it contradicts nor lost.
  */
 export type StoreOutcome =
-  | 'accepted'
-  | 'stale'
-  | 'duplicate-event'
-  | 'duplicate-version'
-  | 'conflicting-version';
+  'accepted' | 'stale' | 'duplicate-event' | 'duplicate-version' | 'conflicting-version';
 
 /** A message to publish once the transaction that wrote it commits (transactional outbox). */
 export interface OutboxMessage {

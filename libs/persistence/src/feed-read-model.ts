@@ -31,6 +31,20 @@ export class FeedReadModel {
     return rows.map(toFeedArticle);
   }
 
+  /**
+   * The current stories after (`updatedAt`, `articleId`) in feed order (newest version first, the
+   * id breaking ties): the next `limit` beyond a story, for reading on past the in-memory window.
+   */
+  async updatedBefore(updatedAt: string, articleId: string, limit: number): Promise<FeedArticle[]> {
+    const rows = await this.db.query<DocumentRow>(
+      `SELECT document, stored_at FROM articles
+       WHERE updated_at <= $1 AND NOT (updated_at = $1 AND article_id <= $2)
+       ORDER BY updated_at DESC, article_id LIMIT $3`,
+      [updatedAt, articleId, limit],
+    );
+    return rows.map(toFeedArticle);
+  }
+
   /** Current stories first published in [from, to), newest version first: an archive page's candidates. */
   async publishedBetween(from: string, to: string, limit: number): Promise<FeedArticle[]> {
     const rows = await this.db.query<DocumentRow>(

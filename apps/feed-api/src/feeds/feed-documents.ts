@@ -2,6 +2,7 @@ import type { Article } from '@depeche/article';
 import type { DocumentSpec } from '../cache/document-spec';
 import { precompress } from '../cache/representation';
 import type { ArticleIndex } from '../read/article-index';
+import type { OlderStories } from '../read/older-stories';
 import { dayStart, isOpenDay, utcDay, type ArchiveDays } from './archive-days';
 import { FEED_EXTENSIONS, renderFeed, type FeedExtension } from './feed-format';
 import type { FeedLinks } from './feed-links';
@@ -12,6 +13,7 @@ export const DEFAULT_FEED_LIMIT = 50;
 
 export interface FeedDocumentsDeps {
   readonly index: ArticleIndex;
+  readonly older: OlderStories;
   readonly links: FeedLinks;
   readonly archive: ArchiveDays;
 }
@@ -41,7 +43,10 @@ export function subscriptionDocument(
     mayAdmit: (article, now) =>
       visible(article, now) || (mayDepart(article) && wouldShow(reader, article, now)),
     async build(now) {
-      const articles = deps.index.collect((article) => visible(article, now), limit);
+      const admit = (article: Article): boolean => visible(article, now);
+      const articles = deps.index.collect(admit, limit);
+      // The window holds the newest stories of the whole store: a narrow view may need older ones.
+      articles.push(...(await deps.older.collect(admit, limit - articles.length)));
       const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
       const newestPage = await newestArchivePage(deps, reader, now);
       const selfUrl = deps.links.feed(

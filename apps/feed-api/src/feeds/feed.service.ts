@@ -55,6 +55,7 @@ export class FeedService {
   ) {
     this.deps = {
       index: runtime.index,
+      older: runtime.older,
       links: new FeedLinks(env),
       archive: new ArchiveDays(stores.articles),
     };

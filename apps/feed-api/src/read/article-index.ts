@@ -34,6 +34,11 @@ export class ArticleIndex {
     return before;
   }
 
+  /** Whether stories may lie beyond the window: it holds as many as it may (older ones dropped). */
+  get full(): boolean {
+    return this.newestFirst().length >= this.capacity;
+  }
+
   /** Every story held, newest version first. */
   newestFirst(): readonly Article[] {
     if (!this.ordered) {

@@ -23,6 +23,7 @@ import { FeedApiEnv, pollMsOf } from '../config/feed-api.env';
 import { indexIndicator } from '../health/index-indicator';
 import { ArticleIndex } from '../read/article-index';
 import { ChangeFollower } from '../read/change-follower';
+import { OlderStories } from '../read/older-stories';
 import { Clock } from './clock';
 import { FeedStores } from './feed-stores';
 
@@ -37,6 +38,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdown, ReadinessChecks {
   private readonly logger = new Logger('feed-api');
   readonly index: ArticleIndex;
+  /** Stories past the window, for documents it cannot fill. */
+  readonly older: OlderStories;
   readonly cache: DocumentCache;
   readonly follower: ChangeFollower;
   ready = false;
@@ -49,6 +52,7 @@ export class FeedRuntime implements OnApplicationBootstrap, OnApplicationShutdow
     metrics: FeedMetrics,
   ) {
     this.index = new ArticleIndex(env.FEED_API_WINDOW);
+    this.older = new OlderStories(stores.articles, this.index);
     this.cache = new DocumentCache({
       capacity: env.FEED_API_CACHE_ENTRIES,
       maxBytes: env.FEED_API_CACHE_BYTES,

@@ -34,13 +34,18 @@ export class SitemapService {
       key: `sitemap|${reader.key}|${reader.channel.slug}`,
       format: 'sitemap',
       mayAdmit: recent,
-      build: (now) => {
-        const articles = this.runtime.index
-          .collect((article) => recent(article, now), Number.MAX_SAFE_INTEGER)
+      build: async (now) => {
+        const admit = (article: Article): boolean => recent(article, now);
+        const held = this.runtime.index.collect(admit, Number.MAX_SAFE_INTEGER);
+        // A version time is never before the first publication: past the window, only stories
+        // updated within the 48 hours can be in it.
+        const since = new Date(now.getTime() - SITEMAP_WINDOW_MS);
+        const older = await this.runtime.older.collect(admit, SITEMAP_MAX_URLS, since);
+        const articles = [...held, ...older]
           .sort((a, b) => (a.firstPublishedAt < b.firstPublishedAt ? 1 : -1))
           .slice(0, SITEMAP_MAX_URLS);
         const oldest = articles[articles.length - 1];
-        return Promise.resolve({
+        return {
           representation: precompress(
             renderNewsSitemap(articles, this.env.FEED_API_PUBLISHER, now),
           ),
@@ -49,7 +54,7 @@ export class SitemapService {
           ...(oldest && {
             staleAt: new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS),
           }),
-        });
+        };
       },
     };
   }
