@@ -8,3 +8,4 @@ export * from './next-visibility-change';
 export * from './may-use-format';
 export { isEmbargoed } from './embargo';
 export { languageAdmits } from './language-admits';
+export * from './view-departure';

@@ -1,4 +1,5 @@
 import type { Article } from '@depeche/article';
+import { queryIn } from './sql-batch';
 import type { SqlDatabase } from './sql-database';
 
 // The change log's NOTIFY channel and its listener, exported with the log (see change-notifications.ts).
@@ -62,6 +63,30 @@ export class ChangeLog {
       version: Number(row.version),
       change: row.change as ChangeKind,
     }));
+  }
+
+  /**
+   * Every change of these stories before `seq`, oldest first: what a reader held of each before a
+   * change (the change stream tells a partner when a story leaves its view).
+   */
+  async historyBefore(articleIds: readonly string[], seq: number): Promise<ChangeHead[]> {
+    const rows = await queryIn<ChangeRow & { recorded_at: string }>(
+      this.db,
+      [...new Set(articleIds)],
+      (list) =>
+        `SELECT seq, article_id, version, change, recorded_at FROM article_changes
+         WHERE article_id IN (${list}) AND seq < $1`,
+      [seq],
+    );
+    return rows
+      .map((row) => ({
+        seq: Number(row.seq),
+        articleId: row.article_id,
+        version: Number(row.version),
+        change: row.change as ChangeKind,
+        recordedAt: row.recorded_at,
+      }))
+      .sort((a, b) => a.seq - b.seq);
   }
 
   /**

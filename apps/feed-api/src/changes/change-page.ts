@@ -7,8 +7,12 @@ export interface ChangeEntry {
   readonly id: string;
   readonly guid: string;
   readonly version: number;
-  /** `released`: the story's embargo lifted; it is now yours (see the README). */
-  readonly change: ChangeKind;
+  /**
+   * `released`: the story's embargo lifted; it is now yours. `revoked`: this version left your
+   * entitlement (another section, language or territory, rights expired): take the story down
+   * (see the README).
+   */
+  readonly change: ChangeKind | 'revoked';
   readonly recordedAt: string;
   /** True for an `early` partner's change of a story still under embargo. */
   readonly embargoed: boolean;

@@ -1,4 +1,4 @@
-import { mayUseFormat, type Partner } from '@depeche/entitlements';
+import { leavesTheView, mayUseFormat, type Partner, type Visibility } from '@depeche/entitlements';
 import type { Article } from '@depeche/article';
 import type { ChangeHead } from '@depeche/persistence';
 import { Injectable } from '@nestjs/common';
@@ -70,12 +70,17 @@ export class ChangeService {
     while (scanned < MAX_SCANNED) {
       const rows = await this.stores.changes.headsAfter(seq, size);
       const facts = await this.facts.of(rows);
+      const departures = await this.departures(partner, rows, facts);
       for (const row of rows) {
         if (changes.length >= limit) return { changes, seq, more: true };
         seq = row.seq;
         // A change whose version is not stored (never written by ingest) is nobody's to see.
         const article = facts.get(versionKey(row.articleId, row.version));
-        const entry = article && this.entryOf(partner, row, article);
+        const entry =
+          article &&
+          (departures.has(row.seq)
+            ? this.departureOf(partner, row, article)
+            : this.entryOf(partner, row, article));
         if (entry) changes.push(entry);
       }
       scanned += rows.length;
@@ -96,6 +101,55 @@ export class ChangeService {
     return format === undefined || format === DEFAULT_ITEM_FORMAT ? url : `${url}?format=${format}`;
   }
 
+  /**
+   * The changes of `rows` that take a story the partner held out of its view (leavesTheView): the
+   * story moved to a section, language or territory it lacks, or its rights expired. Without an
+   * entry for them the partner would keep the last version it saw for good. What the partner held
+   * is read from the story's earlier changes, judged as each was when recorded, so the answer for
+   * a change never changes either. One query per read, for the stories of hidden changes only.
+   */
+  private async departures(
+    partner: Partner,
+    rows: readonly ChangeHead[],
+    facts: ReadonlyMap<string, Article>,
+  ): Promise<Set<number>> {
+    const hidden = new Map<ChangeHead, Visibility>();
+    for (const row of rows) {
+      const article = facts.get(versionKey(row.articleId, row.version));
+      if (!article || row.change === 'released') continue;
+      const seen = changeVisibility(partner.entitlement, row, article);
+      if (!seen.visible && seen.reason !== 'embargo') hidden.set(row, seen);
+    }
+    const departed = new Set<number>();
+    if (hidden.size === 0) return departed;
+    const last = Math.max(...[...hidden.keys()].map((row) => row.seq));
+    const history = await this.stores.changes.historyBefore(
+      [...hidden.keys()].map((row) => row.articleId),
+      last,
+    );
+    const historyFacts = await this.facts.of(history);
+    for (const [row, after] of hidden) {
+      const earlier = history.filter((h) => h.articleId === row.articleId && h.seq < row.seq);
+      const before = heldBefore(partner, earlier, historyFacts);
+      if (before && leavesTheView(before, after)) departed.add(row.seq);
+    }
+    return departed;
+  }
+
+  /** A change that took the story out of the partner's view: `revoked`, to take it down. */
+  private departureOf(partner: Partner, row: ChangeHead, article: Article): ChangeEntry {
+    return {
+      cursor: encodeCursor(row.seq),
+      id: row.articleId,
+      guid: article.guid,
+      version: row.version,
+      change: 'revoked',
+      recordedAt: row.recordedAt,
+      embargoed: false,
+      href: this.hrefOf(partner, row),
+    };
+  }
+
   private entryOf(partner: Partner, row: ChangeHead, article: Article): ChangeEntry | undefined {
     const seen = changeVisibility(partner.entitlement, row, article);
     if (!seen.visible) return undefined;
@@ -113,4 +167,25 @@ export class ChangeService {
       href: this.hrefOf(partner, row),
     };
   }
+}
+
+/**
+ * What the partner held of a story after its `earlier` changes (oldest first): the visibility of
+ * the newest one it saw, unless that was the withdrawal or a change hidden from it since (for a
+ * reason other than an embargo, which leaves it what it had). undefined: it held nothing.
+ */
+function heldBefore(
+  partner: Partner,
+  earlier: readonly ChangeHead[],
+  facts: ReadonlyMap<string, Article>,
+): Visibility | undefined {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const change = earlier[i] as ChangeHead;
+    const article = facts.get(versionKey(change.articleId, change.version));
+    if (!article) continue;
+    const seen = changeVisibility(partner.entitlement, change, article);
+    if (seen.visible) return change.change === 'withdrawn' ? undefined : seen;
+    if (seen.reason !== 'embargo') return undefined;
+  }
+  return undefined;
 }

@@ -89,7 +89,9 @@ export const OPENAPI_DOCUMENT = {
                 id: { type: 'string' },
                 guid: { type: 'string' },
                 version: { type: 'integer' },
-                change: { enum: ['published', 'updated', 'corrected', 'withdrawn', 'released'] },
+                change: {
+                  enum: ['published', 'updated', 'corrected', 'withdrawn', 'released', 'revoked'],
+                },
                 recordedAt: { type: 'string', format: 'date-time' },
                 embargoed: { type: 'boolean' },
                 embargoUntil: { type: 'string', format: 'date-time' },
