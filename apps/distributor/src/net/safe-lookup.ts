@@ -1,5 +1,6 @@
-import { lookup, type LookupAddress } from 'node:dns';
+import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
+import { AddressCache } from './address-cache';
 import type { AddressPolicy } from './address-policy';
 
 /** A URL or address the policy refuses: permanent, the same request would be refused again. */
@@ -12,11 +13,15 @@ export class RefusedAddressError extends Error {
  * refused: the connection then goes to an address that was checked, so DNS rebinding (a name that
  * answered a public address at configuration and a private one now) cannot slip between check and use.
  */
-export function safeLookup(policy: AddressPolicy): LookupFunction {
+export function safeLookup(
+  policy: AddressPolicy,
+  cache: AddressCache = new AddressCache(),
+): LookupFunction {
   return (hostname, options, callback) => {
-    lookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-      if (error) return callback(error, '', 0);
-      const list = Array.isArray(addresses) ? addresses : [];
+    const family = (options as { family?: number | string }).family;
+    const wanted =
+      family === 4 || family === 'IPv4' ? 4 : family === 6 || family === 'IPv6' ? 6 : 0;
+    const answer = (list: readonly LookupAddress[]): void => {
       if (!policy.hostAllowed(hostname)) {
         for (const { address } of list) {
           const refusal = policy.refusal(address);
@@ -26,10 +31,14 @@ export function safeLookup(policy: AddressPolicy): LookupFunction {
       const [first] = list;
       if (!first) return callback(new Error(`${hostname} has no address`), '', 0);
       if ((options as { all?: boolean }).all) {
-        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+        (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, [...list]);
       } else {
         callback(null, first.address, first.family);
       }
-    });
+    };
+    cache.addresses(hostname).then(
+      (all) => answer(all.filter((a) => wanted === 0 || a.family === wanted)),
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
+    );
   };
 }
