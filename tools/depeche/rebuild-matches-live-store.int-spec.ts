@@ -65,21 +65,28 @@ describe('npm run depeche -- rebuild', () => {
       INGEST_GROUP_ID: group,
     });
     // A story's life (published, updated, an older version late, withdrawn), another story, a
-    // duplicate event and a broken one: every path of the store.
+    // duplicate event, a version sent again with other content (a conflict) and a broken one:
+    // every path of the store.
     const published = sampleEvent();
     const id = published.article.id;
     const updated = sampleEvent({
       type: 'article.updated',
-      article: { version: 2, headline: 'Second' },
+      article: { version: 3, headline: 'Third' },
     });
-    const late = sampleEvent({ article: { version: 1, headline: 'Late first' } });
-    const withdrawn = sampleEvent({ type: 'article.withdrawn', article: { version: 3 } });
+    const late = sampleEvent({
+      type: 'article.updated',
+      article: { version: 2, headline: 'Late second' },
+    });
+    const conflicting = sampleEvent({ article: { version: 1, headline: 'Another first' } });
+    const withdrawn = sampleEvent({ type: 'article.withdrawn', article: { version: 4 } });
     const other = sampleEvent({ article: { id: 'wrm-20250705-autre-sujet', headline: 'Other' } });
-    const messages = [published, updated, late, published, withdrawn, other].map((e, i) => ({
-      key: e.article.id,
-      value: JSON.stringify(e),
-      headers: { ...JSON_EVENT_HEADERS, 'correlation-id': `rebuild-${i}` },
-    }));
+    const messages = [published, updated, late, published, conflicting, withdrawn, other].map(
+      (e, i) => ({
+        key: e.article.id,
+        value: JSON.stringify(e),
+        headers: { ...JSON_EVENT_HEADERS, 'correlation-id': `rebuild-${i}` },
+      }),
+    );
     messages.push({
       key: id,
       value: '{"not": "an event"',
@@ -129,12 +136,13 @@ describe('npm run depeche -- rebuild', () => {
   it('yields the same current state as the live store, with a progress bar', async () => {
     const target = join(dir, 'rebuilt.sqlite');
     const result = await runCli('rebuild', '--into', `sqlite:${target}`);
-    // Two stories: the sample (withdrawn at v3) and the other one.
+    // Two stories: the sample (withdrawn at v4) and the other one; the conflict and the broken
+    // event refused, as live ingest refused them.
     expect(outcome(result)).toEqual({
       code: 0,
-      out: `rebuilt 2 articles into sqlite:${target}; 1 invalid event refused, as the live dead-letter topic holds them\n`,
+      out: `rebuilt 2 articles into sqlite:${target}; 2 invalid events refused, as the live dead-letter topic holds them\n`,
     });
-    expect(result.progress).toContain('100%  7/7'); // the seven messages produced
+    expect(result.progress).toContain('100%  8/8'); // the eight messages produced
     const rebuilt = new SqliteDatabase(target);
     try {
       const expected = await currentState(live.db);

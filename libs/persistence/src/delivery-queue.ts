@@ -100,30 +100,45 @@ export class DeliveryQueue {
 
   /**
    * For the stories of a batch, the `target|article` pairs that have a delivery (`delivered`: a
-   * withdrawal goes where the story went) and those with one still open, pending or in flight
-   * (`open`: a newer version for that target must wait its turn, so the fan-out does not claim it).
+   * withdrawal goes where the story went), those with one still open, pending or in flight
+   * (`open`: a newer version for that target must wait its turn, so the fan-out does not claim it),
+   * and those whose newest delivery is a withdrawal or a revocation (`ended`: the target holds
+   * nothing of the story, so a story leaving its view needs no revocation).
    */
   static async storyHistory(
     tx: SqlExecutor,
     articleIds: readonly string[],
-  ): Promise<{ delivered: Set<string>; open: Set<string> }> {
+  ): Promise<{ delivered: Set<string>; open: Set<string>; ended: Set<string> }> {
     const delivered = new Set<string>();
     const open = new Set<string>();
+    const newest = new Map<string, { version: number; change: string }>();
     for (const chunk of chunks(articleIds)) {
-      const rows = await tx.query<{ target_id: string; article_id: string; open: number | string }>(
-        `SELECT target_id, article_id,
-           MAX(CASE WHEN status IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS open
-         FROM deliveries WHERE article_id IN (${placeholders(1, chunk.length)})
-         GROUP BY target_id, article_id`,
+      const rows = await tx.query<{
+        target_id: string;
+        article_id: string;
+        version: number | string;
+        change: string;
+        status: DeliveryStatus;
+      }>(
+        `SELECT target_id, article_id, version, change, status FROM deliveries
+         WHERE article_id IN (${placeholders(1, chunk.length)})`,
         chunk,
       );
       for (const row of rows) {
         const pair = `${row.target_id}|${row.article_id}`;
         delivered.add(pair);
-        if (Number(row.open) > 0) open.add(pair);
+        if (row.status === 'pending' || row.status === 'in_flight') open.add(pair);
+        const version = Number(row.version);
+        const seen = newest.get(pair);
+        if (!seen || version > seen.version) newest.set(pair, { version, change: row.change });
       }
     }
-    return { delivered, open };
+    const ended = new Set(
+      [...newest]
+        .filter(([, { change }]) => change === 'withdrawn' || change === 'revoked')
+        .map(([pair]) => pair),
+    );
+    return { delivered, open, ended };
   }
 
   /**

@@ -14,9 +14,9 @@ import { withCorrelationId } from '@depeche/observability';
 import { randomUUID } from 'node:crypto';
 import type { CorrelationIds } from './correlation-ids';
 import { correlationOf } from './correlation-of';
-import { planDeliveries, type RenditionRequest } from './plan-deliveries';
+import { planDeliveries, REVOKED_LEVEL, type RenditionRequest } from './plan-deliveries';
 import { sendAtOnce } from './send-at-once';
-import { renderPush } from './push-rendition';
+import { renderPush, revokedArticle } from './push-rendition';
 import { readItem } from './read-item';
 import type { TargetDirectory } from './target-directory';
 
@@ -84,9 +84,11 @@ export class ItemsBatchHandler {
       return { deadLetters, added: 0, claimed: [] };
     // Only this member writes deliveries for these stories (Kafka gives it their partition), so
     // the history may be read before the transaction; rendering stays out of it too.
-    const { delivered: history, open } = await DeliveryQueue.storyHistory(this.db, [
-      ...new Set(items.map((i) => i.articleId)),
-    ]);
+    const {
+      delivered: history,
+      open,
+      ended,
+    } = await DeliveryQueue.storyHistory(this.db, [...new Set(items.map((i) => i.articleId))]);
     // Planning adds to `history` the pairs it plans; where stories went before planning is kept.
     const wentBefore = new Set(history);
     // Each item is planned and rendered alone first: one that passed readItem but cannot be
@@ -96,7 +98,14 @@ export class ItemsBatchHandler {
     const rendered = new Map<string, StoredRendition>();
     const plannable = items.filter((item) => {
       try {
-        const single = planDeliveries([item], targets, new Set(history), now, randomUUID);
+        const single = planDeliveries(
+          [item],
+          targets,
+          new Set(history),
+          now,
+          randomUUID,
+          new Set(ended),
+        );
         withCorrelationId(ids.get(`${item.articleId}@${item.version}`), () => {
           for (const request of single.renditions) {
             const key = renditionKeyString(request.key);
@@ -111,7 +120,7 @@ export class ItemsBatchHandler {
       }
     });
     if (plannable.length === 0) return { deadLetters, added: 0, claimed: [] };
-    const plan = planDeliveries(plannable, targets, history, now, randomUUID);
+    const plan = planDeliveries(plannable, targets, history, now, randomUUID, ended);
     const renditions = plan.renditions.map(
       (request) => rendered.get(renditionKeyString(request.key)) ?? this.render(request),
     );
@@ -140,10 +149,11 @@ export class ItemsBatchHandler {
   }
 
   private render({ key, article, renderAt }: RenditionRequest): StoredRendition {
+    const revoked = key.level === REVOKED_LEVEL;
     const rendition = renderPush(
       key.format,
-      article,
-      key.level,
+      revoked ? revokedArticle(article, renderAt) : article,
+      revoked ? 'headline' : key.level,
       renderAt,
       this.settings.publicBaseUrl,
     );

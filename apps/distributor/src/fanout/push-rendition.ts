@@ -46,6 +46,35 @@ export function renderPush(
   }
 }
 
+/**
+ * The canceled state of a story for a partner it left (a revocation): what identifies the story
+ * (id, guid, version, canonical URL), nothing of the version it may not see: neither headline
+ * nor text nor where the story went (sections, keywords, subjects, place).
+ */
+export function revokedArticle(article: Article, now: Date): Article {
+  const {
+    dateline: _dateline,
+    location: _location,
+    correctionNote: _note,
+    embargoUntil: _embargo,
+    ...kept
+  } = article;
+  return {
+    ...kept,
+    change: 'withdrawn',
+    withdrawnAt: now.toISOString(),
+    headline: '',
+    standfirst: '',
+    body: [],
+    bodyText: '',
+    wordCount: 0,
+    sections: [],
+    keywords: [],
+    subjects: [],
+    images: [],
+  };
+}
+
 function pushChannel(article: Article, publicBaseUrl: string): DocumentChannel {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return {

@@ -55,7 +55,10 @@ export class FeedRoute implements OnModuleInit {
       return reply;
     } catch (error) {
       const problem = toProblem(error);
-      if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : error);
+      // 503 is an answer, not a fault: a consistent read this process could not give in time.
+      if (problem.status >= 500 && problem.status !== 503) {
+        this.logger.error(error instanceof Error ? error.stack : error);
+      }
       this.requests.count(problem.status, 'none');
       return sendProblem(reply, problem, request.url);
     }
