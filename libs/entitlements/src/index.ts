@@ -9,3 +9,6 @@ export * from './may-use-format';
 export { isEmbargoed } from './embargo';
 export { languageAdmits } from './language-admits';
 export * from './view-departure';
+export * from './item-visibility';
+export * from './change-visibility';
+export * from './when-visible';

@@ -2,12 +2,11 @@ import type { Article, ContentLevel, SyndicationItem } from '@depeche/article';
 import {
   channelVisibility,
   inChannel,
-  isEmbargoed,
   leavesTheView,
   mayUseFormat,
   publicVisibility,
   visibility,
-  type EmbargoPolicy,
+  whenVisible,
 } from '@depeche/entitlements';
 import type { NewDelivery, RenditionKey, WebhookFormat } from '@depeche/persistence';
 import type { PushTargets } from './push-targets';
@@ -131,14 +130,6 @@ const HELD = { visible: true, level: 'full', embargoed: false } as const;
 
 /** The change a delivery carries: the item's, or `revoked` for a partner the story left. */
 type DeliveryChange = SyndicationItem['change'] | 'revoked';
-
-/** When the partner may see the version: now, or when the embargo lifts for one who waits for it. */
-export function whenVisible(article: Article, policy: EmbargoPolicy, now: Date): Date {
-  if (policy === 'on-lift' && article.embargoUntil !== undefined && isEmbargoed(article, now)) {
-    return new Date(article.embargoUntil);
-  }
-  return now;
-}
 
 function delivery(
   id: string,

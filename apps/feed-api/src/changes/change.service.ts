@@ -1,4 +1,10 @@
-import { leavesTheView, mayUseFormat, type Partner, type Visibility } from '@depeche/entitlements';
+import {
+  changeVisibility,
+  leavesTheView,
+  mayUseFormat,
+  type Partner,
+  type Visibility,
+} from '@depeche/entitlements';
 import type { Article } from '@depeche/article';
 import type { ChangeHead } from '@depeche/persistence';
 import { Injectable } from '@nestjs/common';
@@ -10,7 +16,6 @@ import { FeedStores } from '../runtime/feed-stores';
 import { decodeCursor, encodeCursor } from './change-cursor';
 import type { ChangeEntry, ChangePage } from './change-page';
 import type { ChangesQuery } from './change.params';
-import { changeVisibility } from './change-visibility';
 import { VersionFacts, versionKey } from './version-facts';
 
 const DEFAULT_LIMIT = 100;

@@ -1,5 +1,5 @@
 import type { Article } from '@depeche/article';
-import { mayUseFormat, type Partner } from '@depeche/entitlements';
+import { itemVisibility, mayUseFormat, type Partner } from '@depeche/entitlements';
 import { FeedMetrics, Problem } from '@depeche/observability';
 import { publicationStatus } from '@depeche/renderers';
 import { Injectable } from '@nestjs/common';
@@ -13,7 +13,6 @@ import { Clock } from '../runtime/clock';
 import { FeedStores } from '../runtime/feed-stores';
 import { DEFAULT_ITEM_FORMAT, renderItem } from './item-format';
 import type { ItemParams, ItemQuery, VersionParams } from './item.params';
-import { itemVisibility } from './item-visibility';
 
 const ITEM_CACHE_ENTRIES = 5_000;
 

@@ -1,7 +1,12 @@
 import type { Article } from '@depeche/article';
-import type { Entitlement, Visibility } from '@depeche/entitlements';
-import type { ChangeHead } from '@depeche/persistence';
-import { itemVisibility } from '../items/item-visibility';
+import type { Entitlement, Visibility } from './entitlement';
+import { itemVisibility } from './item-visibility';
+
+/** A change of the change log as the rule reads it: its kind and when it was recorded. */
+export interface RecordedChange {
+  readonly change: string;
+  readonly recordedAt: string;
+}
 
 /**
  * Whether a partner sees one change of the stream, and how.
@@ -14,12 +19,13 @@ import { itemVisibility } from '../items/item-visibility';
  * embargoed) and not by `on-lift` ones. For those, the feed API appends a `released` change when
  * the embargo lifts (libs/persistence change-release.ts), which delivers the story to them, and
  * only to them: `early` partners had it already. A withdrawal is seen by whoever saw the story.
+ * (The `released` change is written by libs/persistence change-release.ts.)
  *
  * `article` is the version the change recorded (its facts: version-facts.ts).
  */
 export function changeVisibility(
   entitlement: Entitlement,
-  change: ChangeHead,
+  change: RecordedChange,
   article: Article,
 ): Visibility {
   const at = new Date(change.recordedAt);

@@ -1,5 +1,6 @@
 import type { Article } from '@depeche/article';
-import { visibility, type Entitlement, type Visibility } from '@depeche/entitlements';
+import type { Entitlement, Visibility } from './entitlement';
+import { visibility } from './visibility';
 
 /**
  * What a partner gets of one story through the item endpoints. The entitlement rules as for feeds,
