@@ -15,11 +15,37 @@ export async function storeVersions(
 ): Promise<StoreOutcome[]> {
   const claimed = await claimEvents(tx, batch);
   const ours = batch.filter((incoming) => claimed.has(incoming.eventId));
-  const current = await lockCurrent(tx, ours);
+  const { versions: current, guids } = await lockCurrent(tx, ours);
+  const stable = keepGuids(batch, guids);
   const known = await knownVersions(tx, ours);
-  const outcomes = decide(batch, claimed, current, known);
-  await writeOutcomes(tx, batch, outcomes, announce);
+  const outcomes = decide(stable, claimed, current, known);
+  await writeOutcomes(tx, stable, outcomes, announce);
   return outcomes;
+}
+
+/**
+ * The batch with each story's guid as first stored. The guid is derived from the provider and the
+ * id; a later version from another provider (an agency story taken over by the newsroom, a
+ * renamed CMS source) would otherwise get a new guid, and every partner would see a second story
+ * beside the first. A version whose guid differs is stored, announced and rendered with the
+ * story's guid; the rest of the batch is passed through as it is.
+ */
+function keepGuids(
+  batch: readonly IncomingVersion[],
+  stored: ReadonlyMap<string, string>,
+): IncomingVersion[] {
+  const guids = new Map(stored);
+  return batch.map((incoming) => {
+    const { article } = incoming;
+    const guid = guids.get(article.id);
+    if (guid === undefined) {
+      guids.set(article.id, article.guid);
+      return incoming;
+    }
+    if (guid === article.guid) return incoming;
+    const { document: _stale, ...rest } = incoming;
+    return { ...rest, article: { ...article, guid } };
+  });
 }
 
 /**
@@ -49,17 +75,20 @@ async function claimEvents(
 async function lockCurrent(
   tx: SqlExecutor,
   ours: readonly IncomingVersion[],
-): Promise<Map<string, number>> {
+): Promise<{ versions: Map<string, number>; guids: Map<string, string> }> {
   const ids = distinct(ours.map((incoming) => incoming.article.id)).sort(compare);
   // COLLATE "C" orders by bytes, the same order as `compare` for the ASCII ids stories carry, so
   // the rows are locked in one global order across chunks.
   const lock = tx.kind === 'postgres' ? ' ORDER BY article_id COLLATE "C" FOR UPDATE' : '';
-  const rows = await queryIn<{ article_id: string; version: number }>(
+  const rows = await queryIn<{ article_id: string; version: number; guid: string }>(
     tx,
     ids,
-    (list) => `SELECT article_id, version FROM articles WHERE article_id IN (${list})${lock}`,
+    (list) => `SELECT article_id, version, guid FROM articles WHERE article_id IN (${list})${lock}`,
   );
-  return new Map(rows.map((row) => [row.article_id, Number(row.version)]));
+  return {
+    versions: new Map(rows.map((row) => [row.article_id, Number(row.version)])),
+    guids: new Map(rows.map((row) => [row.article_id, row.guid])),
+  };
 }
 
 /**

@@ -248,6 +248,40 @@ describe.each([
     ]);
   });
 
+  it("keeps a story's first guid when a later version comes from another provider", async () => {
+    const story = 'provider-renamed';
+    const first = storyVersion(story, 1);
+    const renamed = (n: number): IncomingVersion => {
+      const v = storyVersion(story, n);
+      return {
+        ...v,
+        article: { ...v.article, provider: 'Agence Autre', guid: `urn:test:other:${story}` },
+      };
+    };
+    expect(await store.storeBatch([first], announce)).toEqual(['accepted']);
+    const announced: string[] = [];
+    const recording = (incoming: IncomingVersion): OutboxMessage => {
+      announced.push(incoming.article.guid);
+      return announce(incoming);
+    };
+    // Within one batch too: the version after the renamed one keeps the guid as well.
+    expect(await store.storeBatch([renamed(2), renamed(3)], recording)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    expect(announced).toEqual([first.article.guid, first.article.guid]);
+    const current = await store.current(story);
+    expect([current?.article.guid, current?.article.provider]).toEqual([
+      first.article.guid,
+      'Agence Autre',
+    ]);
+    expect((await store.versions(story)).map((v) => v.article.guid)).toEqual(
+      [1, 2, 3].map(() => first.article.guid),
+    );
+    // The same content sent again under a new event id is still a duplicate, not a conflict.
+    expect(await store.storeBatch([renamed(3)], announce)).toEqual(['duplicate-version']);
+  });
+
   it('stores an event id that comes twice in one batch once', async () => {
     const story = 'twice-in-a-batch';
     const v1 = storyVersion(story, 1);

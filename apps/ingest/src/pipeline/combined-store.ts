@@ -64,13 +64,14 @@ export class CombinedStore implements BatchStore {
   private async storeGroup(group: readonly Submission[]): Promise<void> {
     const [only] = group;
     if (group.length === 1 && only) return this.storeAlone(only);
-    const owners = new Map<IncomingVersion, Announce>();
-    for (const { batch, announce } of group) for (const v of batch) owners.set(v, announce);
+    // By event id: the store may pass on a version it adjusted (the story's first guid kept).
+    const owners = new Map<string, Announce>();
+    for (const { batch, announce } of group) for (const v of batch) owners.set(v.eventId, announce);
     try {
       const outcomes = await this.store.storeBatch(
         group.flatMap((s) => s.batch),
         (incoming) => {
-          const announce = owners.get(incoming);
+          const announce = owners.get(incoming.eventId);
           if (!announce) throw new Error(`no batch holds event ${incoming.eventId}`);
           return announce(incoming);
         },
