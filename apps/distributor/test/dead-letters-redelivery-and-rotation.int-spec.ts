@@ -22,15 +22,17 @@ async function admin(
 /** Issue 6: permanent refusals are dead letters an operator sees and redelivers; 410 disables; secrets rotate with an overlap. */
 describe('dead letters, redelivery, 410 and secret rotation', () => {
   let world: DistributorWorld;
+  const worlds: DistributorWorld[] = [];
   const receivers: Receiver[] = [];
 
   beforeAll(async () => {
     world = await DistributorWorld.create(1);
+    worlds.push(world);
   });
 
   afterAll(async () => {
     await Promise.all(receivers.map((r) => r.close()));
-    await world.cleanup();
+    for (const each of worlds) await each.cleanup();
   });
 
   it('dead-letters a 400 with its reason, redelivers it on request, disables on 410, signs with both secrets in the overlap', async () => {
@@ -135,5 +137,59 @@ describe('dead letters, redelivery, 410 and secret rotation', () => {
         expect.objectContaining({ outcome: 'delivered', partnerId: 'strict', statusCode: 204 }),
       ]),
     );
+  });
+
+  it('gives up after the maximum attempts and the maximum age, dead-letters with the reason, and sends a disabled endpoint nothing more', async () => {
+    // A world of its own: the distributor of the test above would share the work with other limits.
+    const world = await DistributorWorld.create(1);
+    worlds.push(world);
+    // Three attempts at most, ten seconds at most: the two limits of the issue, made short.
+    const app = await world.startDistributor({
+      DISTRIBUTOR_MAX_ATTEMPTS: '3',
+      DISTRIBUTOR_MAX_AGE_SECONDS: '10',
+      DISTRIBUTOR_RETRY_INITIAL_MS: '100',
+      DISTRIBUTOR_RETRY_MAX_MS: '300',
+    });
+    const failing = await Receiver.start(() => ({ status: 500 }));
+    const slowlyFailing = await Receiver.start(() => ({
+      status: 503,
+      headers: { 'retry-after': '6' },
+    }));
+    const gone = await Receiver.start(() => ({ status: 410 }));
+    const healthy = await Receiver.start(() => ({ status: 204 }));
+    receivers.push(failing, slowlyFailing, gone, healthy);
+    for (const id of ['tired', 'patient', 'leaving', 'fine']) await world.partner(id);
+    const tired = await world.webhook(app, 'tired', failing.url, 'ninjs');
+    const patient = await world.webhook(app, 'patient', slowlyFailing.url, 'ninjs');
+    await world.webhook(app, 'leaving', gone.url, 'ninjs');
+    await world.webhook(app, 'fine', healthy.url, 'ninjs');
+
+    await world.publish([story('limits-1')]);
+    const deadOf = async (targetId: string) => {
+      const list = (await (
+        await admin(app, 'GET', `/admin/deliveries?status=dead&target=${targetId}`)
+      ).json()) as { lastError: string; attempts: number }[];
+      return list.length === 1 ? list[0] : undefined;
+    };
+    const exhausted = await waitFor(() => deadOf(tired.id), { describe: () => app.output() });
+    expect(exhausted?.attempts).toBe(3);
+    expect(exhausted?.lastError).toMatch(/^gave up after 3 attempts: HTTP 500/);
+    expect(failing.received).toHaveLength(3);
+    // Retry-After 6 s: the second retry would come 12 s after the first attempt, past the ten
+    // seconds: it gives up on age before the third attempt.
+    const aged = await waitFor(() => deadOf(patient.id), {
+      describe: () => app.output(),
+      timeoutMs: 30_000,
+    });
+    expect(aged?.lastError).toMatch(/^gave up after 10 s: HTTP 503/);
+    expect(slowlyFailing.received).toHaveLength(2);
+
+    // The 410 disabled `leaving`: a later story reaches the healthy partner and not it.
+    await waitFor(() => (gone.received.length === 1 ? true : undefined));
+    await world.publish([story('limits-2')]);
+    await waitFor(() => (healthy.accepted().length === 2 ? true : undefined), {
+      describe: () => app.output(),
+    });
+    expect(gone.received).toHaveLength(1);
   });
 });
