@@ -2,7 +2,7 @@ import { PartnerStore, SqliteDatabase } from '@depeche/persistence';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from './cli';
+import { partnersCli } from './test-support/partners-cli-runner';
 
 /** The CLI run in-process (its main with argv) against an SQLite file of its own. */
 describe('the partners CLI on an SQLite file', () => {
@@ -18,25 +18,7 @@ describe('the partners CLI on an SQLite file', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main(args, {
-      env,
-      output: { out: (text) => void (out += text), err: (text) => void (err += text) },
-    });
-    return { code, out, err };
-  }
-
-  /** Runs a command that must succeed and returns its JSON result. */
-  async function ok<T>(...args: string[]): Promise<T> {
-    const result = await run(...args);
-    expect({ code: result.code, err: result.err.includes('partners:') ? result.err : '' }).toEqual({
-      code: 0,
-      err: '',
-    });
-    return JSON.parse(result.out) as T;
-  }
+  const { run, ok } = partnersCli(() => env);
 
   /** The store on the same file, opened after the CLI closed it. */
   async function withStore<T>(work: (store: PartnerStore) => Promise<T>): Promise<T> {

@@ -11,7 +11,7 @@ import {
   type TestTopics,
 } from '@depeche/testing';
 import { randomBytes } from 'node:crypto';
-import { main } from './cli';
+import { partnersCli } from './test-support/partners-cli-runner';
 
 const ADMIN_TOKEN = 'cli-admin-token-0123456789';
 
@@ -62,21 +62,7 @@ describe('the partners CLI’s webhook commands', () => {
     await database?.drop();
   });
 
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await main(args, {
-      env,
-      output: { out: (text) => void (out += text), err: (text) => void (err += text) },
-    });
-    return { code, out, err };
-  }
-
-  async function ok<T>(...args: string[]): Promise<T> {
-    const result = await run(...args);
-    expect({ code: result.code, err: result.err }).toEqual({ code: 0, err: '' });
-    return JSON.parse(result.out) as T;
-  }
+  const { run, ok } = partnersCli(() => env);
 
   it('adds, lists, disables and enables a webhook, never printing a secret but once', async () => {
     const added = await ok<{ endpoint: EndpointJson; secret: string }>(

@@ -1,38 +1,11 @@
 import type { Article, SyndicationItem } from '@depeche/article';
-import type { Entitlement } from '@depeche/entitlements';
-import type { WebhookEndpoint } from '@depeche/persistence';
 import { sampleArticle } from '@depeche/testing';
 import { planDeliveries, REVOKED_LEVEL } from './plan-deliveries';
 import { renderPush, revokedArticle } from './push-rendition';
-import type { PushTargets } from './push-targets';
+import { oneWebhookTargets } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
-const international: Entitlement = {
-  sections: ['international'],
-  languages: [],
-  territories: [],
-  contentLevel: 'full',
-  formats: ['ninjs'],
-  embargo: 'on-lift',
-};
-const targets: PushTargets = {
-  webhooks: [
-    {
-      endpoint: {
-        id: 'w1',
-        partnerId: 'p1',
-        url: 'http://127.0.0.1/hook',
-        format: 'ninjs',
-        status: 'active',
-        secret: 'sealed',
-        createdAt: '',
-        updatedAt: '',
-      } satisfies WebhookEndpoint,
-      partner: { id: 'p1', name: 'p1', status: 'active', entitlement: international },
-    },
-  ],
-  websub: [],
-};
+const targets = oneWebhookTargets();
 
 const v1 = sampleArticle();
 const moved: Article = {

@@ -81,15 +81,7 @@ export class ChangeFollower {
 
   /** Resolves at the next applied change, or after `timeoutMs`. */
   nextChange(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      this.waiters.add(wake);
-    });
+    return waitOn(this.waiters, timeoutMs);
   }
 
   /**
@@ -110,15 +102,7 @@ export class ChangeFollower {
 
   /** Resolves when a round ends, or after `timeoutMs`. */
   private nextRound(timeoutMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.roundWaiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.roundWaiters.add(done);
-    });
+    return waitOn(this.roundWaiters, timeoutMs);
   }
 
   /** A change was committed (a NOTIFY): run a round now, or right after the one running. */
@@ -196,4 +180,17 @@ export class ChangeFollower {
     this.cache.tick();
     this.viewAt = now.getTime();
   }
+}
+
+/** Resolves when something calls the waker it adds to `waiters`, or after `timeoutMs`. */
+function waitOn(waiters: Set<() => void>, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = (): void => {
+      clearTimeout(timer);
+      waiters.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, timeoutMs);
+    waiters.add(wake);
+  });
 }
