@@ -1,5 +1,5 @@
 import type { Article } from '@depeche/article';
-import { sampleEntitlement } from '@depeche/testing';
+import { sampleArticle, sampleEntitlement } from '@depeche/testing';
 import { DATABASES, FeedApiWorld } from './feed-api-harness';
 import { jsonFeedIds, nextVersion, story } from './stories';
 
@@ -15,6 +15,13 @@ const culture = [300, 290, 280].map((minutes, i) =>
     sections: ['culture'],
     firstPublishedAt: minutesBefore(minutes),
     updatedAt: minutesBefore(minutes),
+    // The newest one's rights run out ten minutes after T0.
+    ...(i === 2 && {
+      rights: {
+        ...sampleArticle().rights,
+        expiresAt: new Date(T0.getTime() + 10 * 60_000).toISOString(),
+      },
+    }),
   }),
 );
 const international = Array.from({ length: WINDOW + 10 }, (_, i) =>
@@ -78,5 +85,14 @@ describe.each(DATABASES)('a view narrower than the window, on %s', (_name, creat
       oldest.guid,
       ...newestFirst(culture).slice(0, 2),
     ]);
+  });
+
+  it('lets a story from past the window go when its rights run out, with no event', async () => {
+    const [, second, expiring] = culture;
+    world.clock.set(new Date(T0.getTime() + 11 * 60_000));
+    await world.caughtUp();
+    const ids = await jsonFeedIds(await world.get('/v1/feeds/all.json', key));
+    expect(ids).not.toContain(expiring?.guid);
+    expect(ids).toContain(second?.guid);
   });
 });

@@ -152,7 +152,7 @@ export class ItemsBatchHandler {
     const revoked = key.level === REVOKED_LEVEL;
     const rendition = renderPush(
       key.format,
-      revoked ? revokedArticle(article, renderAt) : article,
+      revoked ? revokedArticle(article, renderAt, this.settings.publicBaseUrl) : article,
       revoked ? 'headline' : key.level,
       renderAt,
       this.settings.publicBaseUrl,

@@ -47,22 +47,23 @@ export function renderPush(
 }
 
 /**
- * The canceled state of a story for a partner it left (a revocation): what identifies the story
- * (id, guid, version, canonical URL), nothing of the version it may not see: neither headline
- * nor text nor where the story went (sections, keywords, subjects, place).
+ * The canceled state of a story for a partner it left (a revocation), built from what names the
+ * story and nothing of the version the partner may not see: no headline, text, language,
+ * territories, place, people or URL of that version (a revocation for a language or a territory
+ * would otherwise tell the partner the very fact it is not entitled to). Its link is the story's
+ * item URL at feed-api, which answers that partner 404.
  */
-export function revokedArticle(article: Article, now: Date): Article {
-  const {
-    dateline: _dateline,
-    location: _location,
-    correctionNote: _note,
-    embargoUntil: _embargo,
-    ...kept
-  } = article;
+export function revokedArticle(article: Article, now: Date, publicBaseUrl: string): Article {
+  const base = publicBaseUrl.replace(/\/+$/, '');
+  const at = now.toISOString();
   return {
-    ...kept,
+    id: article.id,
+    guid: article.guid,
+    version: article.version,
     change: 'withdrawn',
-    withdrawnAt: now.toISOString(),
+    withdrawnAt: at,
+    // BCP 47 `und`: undetermined.
+    language: 'und',
     headline: '',
     standfirst: '',
     body: [],
@@ -71,7 +72,19 @@ export function revokedArticle(article: Article, now: Date): Article {
     sections: [],
     keywords: [],
     subjects: [],
+    authors: [],
+    provider: article.provider,
+    canonicalUrl: `${base}/v1/items/${encodeURIComponent(article.id)}`,
     images: [],
+    rights: {
+      copyrightHolder: article.provider,
+      copyrightNotice: '',
+      allowedTerritories: [],
+      deniedTerritories: [],
+    },
+    firstPublishedAt: article.firstPublishedAt,
+    updatedAt: at,
+    urgency: article.urgency,
   };
 }
 

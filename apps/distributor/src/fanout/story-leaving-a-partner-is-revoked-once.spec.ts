@@ -14,6 +14,10 @@ const moved: Article = {
   change: 'updated',
   sections: ['culture'],
   headline: 'Titre de la version culture',
+  language: 'nl',
+  canonicalUrl: 'https://webradio-media.example/cultuur/geheime-titel',
+  authors: [{ name: 'Anna Verborgen', role: 'writer' }],
+  rights: { ...v1.rights, deniedTerritories: ['LU'] },
 };
 
 function item(article: Article): SyndicationItem {
@@ -78,14 +82,15 @@ describe('a story leaving a webhook partner’s entitlement', () => {
     (format) => {
       const body = renderPush(
         format,
-        revokedArticle(moved, now),
+        revokedArticle(moved, now, 'http://feeds.test'),
         'headline',
         now,
         'http://x',
       ).body.toString('utf8');
       expect(body).toContain(format === 'json' ? '"items": []' : v1.guid);
-      expect(body).not.toContain('culture');
-      expect(body).not.toContain('Loukachenko');
+      for (const fact of ['culture', 'Loukachenko', 'geheime-titel', 'Verborgen', '"nl"', 'LU']) {
+        expect(body).not.toContain(fact);
+      }
     },
   );
 });

@@ -2,7 +2,7 @@ import type { Article } from '@depeche/article';
 import type { DocumentSpec } from '../cache/document-spec';
 import { precompress } from '../cache/representation';
 import type { ArticleIndex } from '../read/article-index';
-import type { OlderStories } from '../read/older-stories';
+import { firstClockChange, type OlderStories } from '../read/older-stories';
 import { dayStart, isOpenDay, utcDay, type ArchiveDays } from './archive-days';
 import { FEED_EXTENSIONS, renderFeed, type FeedExtension } from './feed-format';
 import type { FeedLinks } from './feed-links';
@@ -46,7 +46,9 @@ export function subscriptionDocument(
       const admit = (article: Article): boolean => visible(article, now);
       const articles = deps.index.collect(admit, limit);
       // The window holds the newest stories of the whole store: a narrow view may need older ones.
-      articles.push(...(await deps.older.collect(admit, limit - articles.length)));
+      const older = await deps.older.collect(admit, limit - articles.length);
+      articles.push(...older);
+      const staleAt = firstClockChange(older, now);
       const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
       const newestPage = await newestArchivePage(deps, reader, now);
       const selfUrl = deps.links.feed(
@@ -67,6 +69,7 @@ export function subscriptionDocument(
       return {
         representation: rendition && precompress(rendition),
         members: new Set(articles.map((article) => article.id)),
+        ...(staleAt ? { staleAt } : {}),
       };
     },
   };

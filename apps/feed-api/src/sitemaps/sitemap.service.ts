@@ -7,6 +7,7 @@ import { FeedApiEnv } from '../config/feed-api.env';
 import type { Reader } from '../feeds/reader';
 import { ReaderDirectory } from '../feeds/reader-directory';
 import type { Served } from '../http/served';
+import { firstClockChange } from '../read/older-stories';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { renderNewsSitemap, SITEMAP_MAX_URLS, SITEMAP_WINDOW_MS } from './news-sitemap';
 
@@ -45,15 +46,18 @@ export class SitemapService {
           .sort((a, b) => (a.firstPublishedAt < b.firstPublishedAt ? 1 : -1))
           .slice(0, SITEMAP_MAX_URLS);
         const oldest = articles[articles.length - 1];
+        // Past the window, a rights expiry comes with no event either.
+        const expiry = firstClockChange(older, now);
+        const leaves =
+          oldest && new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS);
+        const staleAt = expiry && leaves ? (expiry < leaves ? expiry : leaves) : (expiry ?? leaves);
         return {
           representation: precompress(
             renderNewsSitemap(articles, this.env.FEED_API_PUBLISHER, now),
           ),
           members: new Set(articles.map((article) => article.id)),
           // The oldest entry leaves the 48-hour window then, with no event.
-          ...(oldest && {
-            staleAt: new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS),
-          }),
+          ...(staleAt && { staleAt }),
         };
       },
     };
