@@ -14,17 +14,21 @@ const MIN_TTL_MS = 1_000;
 const MAX_TTL_MS = 60_000;
 /** Names remembered at most (each a few addresses); the oldest go first. */
 const MAX_NAMES = 10_000;
+/** A failed resolution is answered again for this long: a dead name server costs one try. */
+const FAILURE_TTL_MS = 5_000;
 
 /**
  * The addresses of webhook and callback hosts, resolved once per TTL and shared by every delivery
  * to them: concurrent deliveries to one host wait on one resolution. node's dns.lookup, which
  * http.request calls per request, runs getaddrinfo on libuv's four threads: fifty partners at a
  * hundred changes a second made five thousand lookups a second, and one partner whose name
- * servers are slow held those threads for every other partner (and for file I/O). Failures are
- * not remembered: the next attempt asks again.
+ * servers are slow held those threads for every other partner (and for file I/O). A failure is
+ * remembered for five seconds, so a name whose servers do not answer costs one resolution then,
+ * not one per delivery.
  */
 export class AddressCache {
   private readonly answers = new Map<string, { resolved: Resolved; until: number }>();
+  private readonly failures = new Map<string, { error: unknown; until: number }>();
   private readonly pending = new Map<string, Promise<Resolved>>();
 
   constructor(
@@ -37,14 +41,26 @@ export class AddressCache {
     if (family !== 0) return [{ address: hostname, family }];
     const cached = this.answers.get(hostname);
     if (cached && cached.until > this.now()) return cached.resolved.addresses;
+    const failed = this.failures.get(hostname);
+    if (failed && failed.until > this.now()) throw failed.error;
     let pending = this.pending.get(hostname);
     if (!pending) {
-      pending = this.resolve(hostname).finally(() => this.pending.delete(hostname));
+      pending = this.resolve(hostname).then(
+        (resolved) => {
+          this.failures.delete(hostname);
+          this.remember(hostname, resolved);
+          return resolved;
+        },
+        (error: unknown) => {
+          if (this.failures.size >= MAX_NAMES) this.failures.clear();
+          this.failures.set(hostname, { error, until: this.now() + FAILURE_TTL_MS });
+          throw error;
+        },
+      );
+      void pending.finally(() => this.pending.delete(hostname)).catch(() => undefined);
       this.pending.set(hostname, pending);
     }
-    const resolved = await pending;
-    this.remember(hostname, resolved);
-    return resolved.addresses;
+    return (await pending).addresses;
   }
 
   private remember(hostname: string, resolved: Resolved): void {
@@ -59,6 +75,9 @@ export class AddressCache {
 }
 
 const resolver = new dns.Resolver({ timeout: 3_000, tries: 2 });
+
+/** c-ares' answers for a name the DNS does not hold (as opposed to one it could not look up). */
+const NOT_IN_DNS = new Set(['ENOTFOUND', 'ENODATA']);
 
 /**
  * A and AAAA records through c-ares (asynchronous sockets, no libuv thread), with their TTL.
@@ -89,6 +108,17 @@ export async function resolveOffThreadPool(hostname: string): Promise<Resolved> 
       addresses: records.map(({ address, family }) => ({ address, family })),
       ttlMs: Math.min(...records.map((r) => r.ttl)) * 1000,
     };
+  }
+  // getaddrinfo (libuv's threads) only for a name the DNS says it does not know, such as one in
+  // /etc/hosts; a name server that fails or does not answer is a failure, not a reason to block
+  // a thread on the same servers.
+  const unknown = [v4, v6].every(
+    (r) =>
+      r.status === 'rejected' && NOT_IN_DNS.has((r.reason as NodeJS.ErrnoException).code ?? ''),
+  );
+  if (!unknown) {
+    const failure = [v4, v6].find((r) => r.status === 'rejected');
+    throw failure?.status === 'rejected' ? failure.reason : new Error(`${name} has no address`);
   }
   return new Promise((resolve, reject) => {
     lookup(name, { all: true }, (error, addresses) =>

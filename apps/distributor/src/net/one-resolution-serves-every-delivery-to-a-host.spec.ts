@@ -38,12 +38,18 @@ describe('the addresses of a webhook host', () => {
     expect(dns.asked).toEqual(['partner.example', 'partner.example']);
   });
 
-  it('are asked for again after a failure, which is not remembered', async () => {
+  it('are not asked for again for five seconds after a failure, then are', async () => {
+    let now = 0;
     const dns = manualResolver();
-    const cache = new AddressCache(dns.resolve, () => 0);
+    const cache = new AddressCache(dns.resolve, () => now);
     const failing = cache.addresses('partner.example');
     dns.answer(Object.assign(new Error('queryA ETIMEOUT'), { code: 'ETIMEOUT' }));
     await expect(failing).rejects.toThrow('ETIMEOUT');
+    // A dead name server costs one resolution, not one per delivery.
+    now = 4_000;
+    await expect(cache.addresses('partner.example')).rejects.toThrow('ETIMEOUT');
+    expect(dns.asked).toHaveLength(1);
+    now = 6_000;
     const retry = cache.addresses('partner.example');
     dns.answer(PUBLIC);
     expect(await retry).toEqual(PUBLIC.addresses);
