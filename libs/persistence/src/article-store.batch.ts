@@ -1,5 +1,5 @@
 import type { IncomingVersion, OutboxMessage, StoreOutcome } from './article-store';
-import { compare, placeholders, queryIn } from './sql-batch';
+import { chunks, compare, placeholders, queryIn } from './sql-batch';
 import { writeOutcomes } from './article-store.batch-write';
 import type { SqlExecutor } from './sql-database';
 
@@ -114,14 +114,20 @@ async function knownVersions(
        WHERE version IN (${placeholders(versions.length, 1)}) AND article_id IN (${list})`,
     versions,
   );
-  for (const row of rows) {
-    const version = Number(row.version);
-    if (!wanted.has(versionKey(row.article_id, version))) continue;
-    const [stored] = await tx.query<{ document: string }>(
-      'SELECT document FROM article_versions WHERE article_id = $1 AND version = $2',
-      [row.article_id, version],
+  const pairs = rows
+    .map((row) => [row.article_id, Number(row.version)] as const)
+    .filter(([id, version]) => wanted.has(versionKey(id, version)));
+  // The documents of the exact pairs, a chunk of pairs per statement (50: 100 parameters).
+  for (const chunk of chunks(pairs, 50)) {
+    const where = chunk
+      .map((_, i) => `(article_id = $${2 * i + 1} AND version = $${2 * i + 2})`)
+      .join(' OR ');
+    const stored = await tx.query<{ article_id: string; version: number; document: string }>(
+      `SELECT article_id, version, document FROM article_versions WHERE ${where}`,
+      chunk.flat(),
     );
-    known.set(versionKey(row.article_id, version), stored?.document ?? '');
+    for (const row of stored)
+      known.set(versionKey(row.article_id, Number(row.version)), row.document);
   }
   return known;
 }

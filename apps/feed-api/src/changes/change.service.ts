@@ -133,9 +133,14 @@ export class ChangeService {
       last,
     );
     const historyFacts = await this.facts.of(history);
+    const byStory = new Map<string, ChangeHead[]>();
+    for (const change of history) {
+      const story = byStory.get(change.articleId);
+      if (story) story.push(change);
+      else byStory.set(change.articleId, [change]);
+    }
     for (const [row, after] of hidden) {
-      const earlier = history.filter((h) => h.articleId === row.articleId && h.seq < row.seq);
-      const before = heldBefore(partner, earlier, historyFacts);
+      const before = heldBefore(partner, byStory.get(row.articleId) ?? [], row.seq, historyFacts);
       if (before && leavesTheView(before, after)) departed.add(row.seq);
     }
     return departed;
@@ -175,17 +180,19 @@ export class ChangeService {
 }
 
 /**
- * What the partner held of a story after its `earlier` changes (oldest first): the visibility of
- * the newest one it saw, unless that was the withdrawal or a change hidden from it since (for a
- * reason other than an embargo, which leaves it what it had). undefined: it held nothing.
+ * What the partner held of a story after its changes before `seq` (`story`: oldest first): the
+ * visibility of the newest one it saw, unless that was the withdrawal or a change hidden from it
+ * since (for a reason other than an embargo, which leaves it what it had). undefined: nothing.
  */
 function heldBefore(
   partner: Partner,
-  earlier: readonly ChangeHead[],
+  story: readonly ChangeHead[],
+  seq: number,
   facts: ReadonlyMap<string, Article>,
 ): Visibility | undefined {
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const change = earlier[i] as ChangeHead;
+  for (let i = story.length - 1; i >= 0; i--) {
+    const change = story[i] as ChangeHead;
+    if (change.seq >= seq) continue;
     const article = facts.get(versionKey(change.articleId, change.version));
     if (!article) continue;
     const seen = changeVisibility(partner.entitlement, change, article);
