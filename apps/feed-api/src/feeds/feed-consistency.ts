@@ -7,6 +7,9 @@ type RequestHeaders = Readonly<Record<string, string | string[] | undefined>>;
 /** How long a feed request asking for consistency waits for this process's view to get there. */
 export const CONSISTENCY_WAIT_MS = 5_000;
 
+/** How far ahead of this process's clock a Depeche-After-Time may be (clocks of two hosts). */
+const CLOCK_SKEW_MS = 30_000;
+
 /** Whether the request asks for a consistent document at all (the front door leaves those alone). */
 export function asksForConsistency(headers: RequestHeaders): boolean {
   return (
@@ -19,7 +22,7 @@ export function asksForConsistency(headers: RequestHeaders): boolean {
  * The request's FEED_CONSISTENCY_HEADERS; undefined when it sends neither. A header it sends must
  * be well formed (400 otherwise); one it leaves out asks nothing (seq 0, the epoch).
  */
-export function consistencyOf(headers: RequestHeaders): FeedConsistency | undefined {
+export function consistencyOf(headers: RequestHeaders, now: Date): FeedConsistency | undefined {
   if (!asksForConsistency(headers)) return undefined;
   const change = headers[FEED_CONSISTENCY_HEADERS.afterChange];
   const time = headers[FEED_CONSISTENCY_HEADERS.afterTime];
@@ -30,6 +33,10 @@ export function consistencyOf(headers: RequestHeaders): FeedConsistency | undefi
   const afterTime = new Date(time === undefined ? 0 : Date.parse(String(time)));
   if (typeof time === 'object' || Number.isNaN(afterTime.getTime())) {
     throw badHeader(FEED_CONSISTENCY_HEADERS.afterTime, 'an RFC 3339 time');
+  }
+  // A time to come would hold the request for nothing until the wait runs out.
+  if (afterTime.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw badHeader(FEED_CONSISTENCY_HEADERS.afterTime, 'a time that has come');
   }
   return { afterChange, afterTime };
 }

@@ -48,7 +48,7 @@ export class FeedRoute implements OnModuleInit {
     try {
       const audience = await this.gate.admit(request);
       const { params, query } = await feedRequestOf(request.params, request.query);
-      const consistency = consistencyOf(request.headers);
+      const consistency = consistencyOf(request.headers, this.feeds.now());
       const answer = await this.feeds.feed(audience, params, query, consistency);
       sendPrepared(request, reply, answer.prepared);
       this.account(request, reply, audience, answer);

@@ -50,14 +50,14 @@ export class FeedService {
   constructor(
     private readonly runtime: FeedRuntime,
     private readonly readers: ReaderDirectory,
-    stores: FeedStores,
+    private readonly stores: FeedStores,
     env: FeedApiEnv,
   ) {
     this.deps = {
       index: runtime.index,
       older: runtime.older,
       links: new FeedLinks(env),
-      archive: new ArchiveDays(stores.articles),
+      archive: new ArchiveDays(this.stores.articles),
     };
   }
 
@@ -95,9 +95,22 @@ export class FeedService {
     return document && this.answersOf(document, reader, slug, ext, limit).hit;
   }
 
-  /** Waits for this process's view to reflect `consistency`; 503 (retry soon) if it does not in time. */
+  /** This process's clock (a test's manual one in specs). */
+  now(): Date {
+    return this.runtime.clock.now();
+  }
+
+  /**
+   * Waits for this process's view to reflect `consistency`; 503 (retry soon) if it does not in
+   * time. A change the log does not hold yet is a 400: nothing would come of the wait.
+   */
   private async catchUpWith({ afterChange, afterTime }: FeedConsistency): Promise<void> {
     const { follower } = this.runtime;
+    if (afterChange > follower.latestSeq && afterChange > (await this.stores.changes.latestSeq())) {
+      throw new Problem(400, `The change log holds no change ${afterChange}.`, {
+        type: PROBLEM_TYPES.badParameter,
+      });
+    }
     if (await follower.caughtUpWith(afterChange, afterTime, CONSISTENCY_WAIT_MS)) return;
     throw new Problem(
       503,

@@ -90,12 +90,16 @@ export class ChangeFollower {
    */
   async caughtUpWith(seq: number, at: Date, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
+    // One round asked for at once; after that the rounds the poll and NOTIFY run anyway, so that
+    // waiting readers never drive the follower harder than its own pace.
+    let asked = false;
     for (;;) {
       if (this.seq >= seq && this.viewAt >= at.getTime()) return true;
       const left = deadline - Date.now();
       if (left <= 0 || this.stopped) return false;
       const round = this.nextRound(Math.min(left, this.options.pollMs));
-      this.wake();
+      if (!asked) this.wake();
+      asked = true;
       await round;
     }
   }
