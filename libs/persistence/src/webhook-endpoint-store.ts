@@ -114,19 +114,23 @@ export class WebhookEndpointStore {
     return this.get(id);
   }
 
-  /** The new secret signs from now on; the previous one signs too until `previousUntil`. */
+  /**
+   * The new secret signs from now on; the previous one signs too until `previousUntil`. Only if
+   * `previousSecret` is still the current one (compare and set): of two rotations at once, the
+   * second finds the secret changed and gets undefined, instead of dropping the first one's.
+   */
   async rotateSecret(
     id: string,
     secret: string,
     previousSecret: string,
     previousUntil: Date,
   ): Promise<WebhookEndpoint | undefined> {
-    await this.db.execute(
+    const rotated = await this.db.execute(
       `UPDATE webhook_endpoints SET secret = $1, previous_secret = $2, previous_secret_until = $3,
-         updated_at = $4 WHERE id = $5`,
+         updated_at = $4 WHERE id = $5 AND secret = $2`,
       [secret, previousSecret, previousUntil.toISOString(), this.now(), id],
     );
-    return this.get(id);
+    return rotated === 1 ? this.get(id) : undefined;
   }
 
   /** Removes the endpoint; what was still queued for it is dead-lettered, not left pending. */

@@ -84,4 +84,18 @@ describe('rotating a webhook secret', () => {
     const fresh = await admin.rotate(id, { overlapHours: 0 });
     expect(await signing()).toEqual([fresh.secret]);
   });
+
+  it('lets one of two rotations at once win, and the other get 409, never a secret that does not sign', async () => {
+    const [original] = await signing();
+    const results = await Promise.allSettled([
+      admin.rotate(id, { overlapHours: 24 }),
+      admin.rotate(id, { overlapHours: 24 }),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    expect(((lost[0] as PromiseRejectedResult).reason as Problem).status).toBe(409);
+    const winner = (won[0] as PromiseFulfilledResult<{ secret: string }>).value;
+    expect(await signing()).toEqual([winner.secret, original]);
+  });
 });

@@ -101,7 +101,13 @@ export class WebhookAdmin {
       current.secret,
       until,
     );
-    return { endpoint: viewOf(endpoint ?? current), secret };
+    if (!endpoint) {
+      throw new Problem(
+        409,
+        `The secret of webhook ${id} was rotated meanwhile; list it and retry.`,
+      );
+    }
+    return { endpoint: viewOf(endpoint), secret };
   }
 
   async remove(id: string): Promise<{ id: string; removed: boolean }> {
