@@ -209,6 +209,22 @@ describe.each([
     expect([...history.open].sort()).toEqual(
       ['a|s1', 'a|s2', 'b|s1'].filter((pair) => pair !== `${first?.targetId}|${first?.articleId}`),
     );
+
+    expect([...history.ended]).toEqual([]);
+    // The newest delivery of a pair decides whether the target still holds the story.
+    await database.db.transaction((tx) =>
+      DeliveryQueue.enqueue(
+        tx,
+        [
+          { ...delivery('a', 's2', 2), change: 'revoked' },
+          { ...delivery('b', 's1', 2), change: 'withdrawn' },
+          { ...delivery('b', 's1', 3), change: 'published' },
+        ],
+        t0,
+      ),
+    );
+    const later = await DeliveryQueue.storyHistory(database.db, ['s1', 's2']);
+    expect([...later.ended]).toEqual(['a|s2']);
   });
 
   it('puts dead letters back, due now, with attempts reset', async () => {

@@ -111,33 +111,31 @@ export class DeliveryQueue {
   ): Promise<{ delivered: Set<string>; open: Set<string>; ended: Set<string> }> {
     const delivered = new Set<string>();
     const open = new Set<string>();
-    const newest = new Map<string, { version: number; change: string }>();
+    const ended = new Set<string>();
     for (const chunk of chunks(articleIds)) {
+      // One row per pair, with the change of its newest version: a live blog's hundreds of
+      // versions to dozens of targets stay in the database.
       const rows = await tx.query<{
         target_id: string;
         article_id: string;
-        version: number | string;
         change: string;
-        status: DeliveryStatus;
+        open: number | string;
       }>(
-        `SELECT target_id, article_id, version, change, status FROM deliveries
-         WHERE article_id IN (${placeholders(1, chunk.length)})`,
+        `SELECT d.target_id, d.article_id, d.change, m.open FROM deliveries d
+         JOIN (SELECT target_id, article_id, MAX(version) AS newest,
+                 MAX(CASE WHEN status IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS open
+               FROM deliveries WHERE article_id IN (${placeholders(1, chunk.length)})
+               GROUP BY target_id, article_id) m
+           ON d.target_id = m.target_id AND d.article_id = m.article_id AND d.version = m.newest`,
         chunk,
       );
       for (const row of rows) {
         const pair = `${row.target_id}|${row.article_id}`;
         delivered.add(pair);
-        if (row.status === 'pending' || row.status === 'in_flight') open.add(pair);
-        const version = Number(row.version);
-        const seen = newest.get(pair);
-        if (!seen || version > seen.version) newest.set(pair, { version, change: row.change });
+        if (Number(row.open) > 0) open.add(pair);
+        if (row.change === 'withdrawn' || row.change === 'revoked') ended.add(pair);
       }
     }
-    const ended = new Set(
-      [...newest]
-        .filter(([, { change }]) => change === 'withdrawn' || change === 'revoked')
-        .map(([pair]) => pair),
-    );
     return { delivered, open, ended };
   }
 
