@@ -112,6 +112,22 @@ describe.each(DATABASES)('RFC 5005 archives on %s', (_name, createDatabase) => {
     );
   });
 
+  it('serve a day that is over whole, whatever bound is asked, and no bound that names no story', async () => {
+    // Only bounds a subscription document links to make pages: anything else is not a cache entry.
+    const whole = await read(
+      world,
+      key,
+      `${BASE}/v1/feeds/all/archive/2025-07-04.atom?upto=2025-07-04T10:00:00.000Z`,
+    );
+    expect(whole.ids.sort()).toEqual([EARLIER[1], EARLIER[2]].map((s) => s?.guid).sort());
+    const unnamed = await world.get(
+      '/v1/feeds/all/archive/2025-07-05.atom?upto=2025-07-05T07:05:00.000Z',
+      key,
+    );
+    expect(unnamed.status).toBe(404);
+    expect(unnamed.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('date a page by the withdrawal of a story that leaves it', async () => {
     const page = '/v1/feeds/all/archive/2025-07-04.atom';
     const before = (await world.get(page, key)).headers.get('last-modified');

@@ -8,7 +8,7 @@ import type { BuiltDocument } from '../cache/document-spec';
 import { prepareResponse } from '../http/prepared-response';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { FeedStores } from '../runtime/feed-stores';
-import { ArchiveDays, utcDay } from './archive-days';
+import { ArchiveDays, isOpenDay, utcDay } from './archive-days';
 import { CONSISTENCY_WAIT_MS } from './feed-consistency';
 import {
   ARCHIVE_FILE,
@@ -95,6 +95,26 @@ export class FeedService {
     return document && this.answersOf(document, reader, slug, ext, limit).hit;
   }
 
+  /**
+   * The bound a page of `day` is served with. A subscription document only ever links a day still
+   * open, bounded by a story's first publication; any other instant would be a page and a cache
+   * entry of its own, for nothing. So: a day over is served whole (its set no longer grows, and
+   * it holds what any bound of it held); on the open day, `upto` must be the first publication of
+   * a story this process holds, else 404.
+   */
+  private pageBound(day: string, requested: string): string | undefined {
+    const upto = uptoWithin(day, requested);
+    if (!isOpenDay(day, this.now())) return undefined;
+    const named = this.runtime.index.newestFirst().some((a) => a.firstPublishedAt === upto);
+    if (!named) {
+      throw new Problem(
+        404,
+        `No archive page of ${day} ends at ${upto}; the subscription document links to the current one.`,
+      );
+    }
+    return upto;
+  }
+
   /** This process's clock (a test's manual one in specs). */
   now(): Date {
     return this.runtime.clock.now();
@@ -157,7 +177,7 @@ export class FeedService {
     if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day) {
       throw new Problem(400, `${day} is not a calendar day.`, { type: PROBLEM_TYPES.badParameter });
     }
-    const upto = query.upto === undefined ? undefined : uptoWithin(day, query.upto);
+    const upto = query.upto === undefined ? undefined : this.pageBound(day, query.upto);
     const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
     const page = upto === undefined ? { day } : { day, upto };
     const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, page, ext));

@@ -7,6 +7,7 @@ import { DELIVERY_CLAIMS } from './0006-delivery-claims';
 import { OUTBOX_BY_REFERENCE } from './0007-outbox-by-reference';
 import { CHANGE_LOG_TRIGGERS } from './0008-change-log-triggers';
 import { CHANGE_LOG_BY_STORY } from './0009-change-log-by-story';
+import { ARTICLES_BY_FIRST_PUBLICATION } from './0010-articles-by-first-publication';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OUTBOX_BY_REFERENCE,
   CHANGE_LOG_TRIGGERS,
   CHANGE_LOG_BY_STORY,
+  ARTICLES_BY_FIRST_PUBLICATION,
 ];
 
 export type { Migration };
