@@ -18,3 +18,13 @@ export function nextVisibilityChange(article: Article, now: Date): Date | undefi
   if (pending.length === 0) return undefined;
   return new Date(Math.min(...pending.map((date) => date.getTime())));
 }
+
+/** The first of `articles`' next visibility changes (nextVisibilityChange); undefined: none. */
+export function firstVisibilityChange(articles: readonly Article[], now: Date): Date | undefined {
+  let first: number | undefined;
+  for (const article of articles) {
+    const at = nextVisibilityChange(article, now)?.getTime();
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  return first === undefined ? undefined : new Date(first);
+}

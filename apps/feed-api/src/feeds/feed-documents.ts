@@ -1,8 +1,9 @@
+import { firstVisibilityChange } from '@depeche/entitlements';
 import type { Article } from '@depeche/article';
 import type { DocumentSpec } from '../cache/document-spec';
 import { precompress } from '../cache/representation';
 import type { ArticleIndex } from '../read/article-index';
-import { firstClockChange, type OlderStories } from '../read/older-stories';
+import type { OlderStories } from '../read/older-stories';
 import { dayStart, isOpenDay, utcDay, type ArchiveDays } from './archive-days';
 import { FEED_EXTENSIONS, renderFeed, type FeedExtension } from './feed-format';
 import type { FeedLinks } from './feed-links';
@@ -48,7 +49,9 @@ export function subscriptionDocument(
       // The window holds the newest stories of the whole store: a narrow view may need older ones.
       const older = await deps.older.collect(admit, limit - articles.length);
       articles.push(...older);
-      const staleAt = firstClockChange(older, now);
+      // The change follower watches only the window for lifts and expiries: a story from past it
+      // makes the document go stale at its own (a rights expiry comes with no event).
+      const staleAt = firstVisibilityChange(older, now);
       const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
       const newestPage = await newestArchivePage(deps, reader, now);
       const selfUrl = deps.links.feed(

@@ -1,5 +1,4 @@
 import type { Article } from '@depeche/article';
-import { nextVisibilityChange } from '@depeche/entitlements';
 import type { FeedReadModel } from '@depeche/persistence';
 import type { ArticleIndex } from './article-index';
 
@@ -46,18 +45,4 @@ export class OlderStories {
     }
     return found;
   }
-}
-
-/**
- * When the first of `stories` changes visibility by the clock (an embargo lift, a rights expiry):
- * the change follower watches only the window for those, so a document that shows stories from
- * past it goes stale then (DocumentCache's `staleAt`), with no event.
- */
-export function firstClockChange(stories: readonly Article[], now: Date): Date | undefined {
-  let first: number | undefined;
-  for (const story of stories) {
-    const at = nextVisibilityChange(story, now)?.getTime();
-    if (at !== undefined && (first === undefined || at < first)) first = at;
-  }
-  return first === undefined ? undefined : new Date(first);
 }

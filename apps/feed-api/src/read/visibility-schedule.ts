@@ -1,5 +1,5 @@
 import type { Article } from '@depeche/article';
-import { nextVisibilityChange } from '@depeche/entitlements';
+import { firstVisibilityChange, nextVisibilityChange } from '@depeche/entitlements';
 
 /**
  * When the next story held changes visibility with no event (an embargo lifting, rights
@@ -17,12 +17,7 @@ export class VisibilitySchedule {
 
   /** Recomputes the next instant over every story held (after a load or a change). */
   plan(articles: readonly Article[], now: Date): void {
-    let next: number | undefined;
-    for (const article of articles) {
-      const at = nextVisibilityChange(article, now)?.getTime();
-      if (at !== undefined && (next === undefined || at < next)) next = at;
-    }
-    this.nextAt = next;
+    this.nextAt = firstVisibilityChange(articles, now)?.getTime();
   }
 
   /** Folds one changed story into the plan. */

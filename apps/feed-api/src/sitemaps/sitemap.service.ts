@@ -1,3 +1,4 @@
+import { firstVisibilityChange } from '@depeche/entitlements';
 import type { Article } from '@depeche/article';
 import { Problem } from '@depeche/observability';
 import { Injectable } from '@nestjs/common';
@@ -7,7 +8,6 @@ import { FeedApiEnv } from '../config/feed-api.env';
 import type { Reader } from '../feeds/reader';
 import { ReaderDirectory } from '../feeds/reader-directory';
 import type { Served } from '../http/served';
-import { firstClockChange } from '../read/older-stories';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { renderNewsSitemap, SITEMAP_MAX_URLS, SITEMAP_WINDOW_MS } from './news-sitemap';
 
@@ -47,7 +47,7 @@ export class SitemapService {
           .slice(0, SITEMAP_MAX_URLS);
         const oldest = articles[articles.length - 1];
         // Past the window, a rights expiry comes with no event either.
-        const expiry = firstClockChange(older, now);
+        const expiry = firstVisibilityChange(older, now);
         const leaves =
           oldest && new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS);
         const staleAt = expiry && leaves ? (expiry < leaves ? expiry : leaves) : (expiry ?? leaves);
