@@ -57,12 +57,7 @@ export class ChangeLog {
       'SELECT seq, article_id, version, change FROM article_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      articleId: row.article_id,
-      version: Number(row.version),
-      change: row.change as ChangeKind,
-    }));
+    return rows.map(markOf);
   }
 
   /**
@@ -78,15 +73,7 @@ export class ChangeLog {
          WHERE article_id IN (${list}) AND seq < $1`,
       [seq],
     );
-    return rows
-      .map((row) => ({
-        seq: Number(row.seq),
-        articleId: row.article_id,
-        version: Number(row.version),
-        change: row.change as ChangeKind,
-        recordedAt: row.recorded_at,
-      }))
-      .sort((a, b) => a.seq - b.seq);
+    return rows.map(headOf).sort((a, b) => a.seq - b.seq);
   }
 
   /**
@@ -99,13 +86,7 @@ export class ChangeLog {
       'SELECT seq, article_id, version, change, recorded_at FROM article_changes WHERE seq > $1 ORDER BY seq LIMIT $2',
       [seq, limit],
     );
-    return rows.map((row) => ({
-      seq: Number(row.seq),
-      articleId: row.article_id,
-      version: Number(row.version),
-      change: row.change as ChangeKind,
-      recordedAt: row.recorded_at,
-    }));
+    return rows.map(headOf);
   }
 }
 
@@ -114,4 +95,18 @@ interface ChangeRow {
   article_id: string;
   version: number | string;
   change: string;
+}
+
+/** A row as a mark: BIGSERIAL and INTEGER come back as strings from pg, as numbers from SQLite. */
+function markOf(row: ChangeRow): ChangeMark {
+  return {
+    seq: Number(row.seq),
+    articleId: row.article_id,
+    version: Number(row.version),
+    change: row.change as ChangeKind,
+  };
+}
+
+function headOf(row: ChangeRow & { recorded_at: string }): ChangeHead {
+  return { ...markOf(row), recordedAt: row.recorded_at };
 }
