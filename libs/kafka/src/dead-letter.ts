@@ -1,5 +1,6 @@
 import { DLQ_HEADERS, type PermanentError } from '@depeche/contracts';
 import type { IHeaders, Message } from 'kafkajs';
+import type { ConsumedMessage } from './resilient-consumer';
 
 /** A message that can never be processed, and why. */
 export interface DeadLetter {
@@ -8,6 +9,17 @@ export interface DeadLetter {
   readonly headers: IHeaders;
   readonly offset: string;
   readonly error: PermanentError;
+}
+
+/** A consumed message refused for `error`, its key, value and headers as they came. */
+export function deadLetterOf(message: ConsumedMessage, error: PermanentError): DeadLetter {
+  return {
+    key: message.key,
+    value: message.value,
+    headers: message.headers ?? {},
+    offset: message.offset,
+    error,
+  };
 }
 
 /**

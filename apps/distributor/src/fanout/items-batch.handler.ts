@@ -1,5 +1,5 @@
 import type { SyndicationItem } from '@depeche/article';
-import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
+import { deadLetterOf, type ConsumedMessage, type DeadLetter } from '@depeche/kafka';
 import {
   DeliveryQueue,
   DeliveryRenditions,
@@ -161,16 +161,12 @@ export class ItemsBatchHandler {
   }
 
   private deadLetter(message: ConsumedMessage, error: unknown): DeadLetter {
-    const letter: DeadLetter = {
-      key: message.key,
-      value: message.value,
-      headers: message.headers ?? {},
-      offset: message.offset,
-      error:
-        error instanceof PermanentError
-          ? error
-          : new PermanentError('schema-violation', String(error)),
-    };
+    const letter = deadLetterOf(
+      message,
+      error instanceof PermanentError
+        ? error
+        : new PermanentError('schema-violation', String(error)),
+    );
     this.settings.log?.(
       'warn',
       `dead-lettered ${message.topic}[${message.partition}]@${message.offset}: ${letter.error.code}`,

@@ -5,7 +5,7 @@ import {
   PermanentError,
   type RawMessage,
 } from '@depeche/contracts';
-import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
+import { deadLetterOf, type ConsumedMessage, type DeadLetter } from '@depeche/kafka';
 import type { IncomingVersion, OutboxMessage } from '@depeche/persistence';
 import type { BatchStore } from './combined-store';
 import { decodeArticleEvent } from './decode-article-event';
@@ -40,7 +40,7 @@ export class IngestBatchHandler {
 
   async handle(messages: readonly ConsumedMessage[]): Promise<HandledBatch> {
     const receivedAt = this.settings.now().toISOString();
-    const deadLetters: DeadLetter[] = [];
+    const refused = new Map<ConsumedMessage, PermanentError>();
     const incoming: IncomingVersion[] = [];
     const sources: ConsumedMessage[] = [];
     const types = new Map<string, string>();
@@ -51,19 +51,24 @@ export class IngestBatchHandler {
         sources.push(message);
         types.set(message.offset, decoded.type);
       } catch (error) {
-        deadLetters.push(deadLetter(message, asPermanent(error)));
+        refused.set(message, asPermanent(error));
       }
     }
-    if (incoming.length === 0) return { deadLetters, types };
-    const outcomes = await this.store.storeBatch(incoming, this.announce);
-    outcomes.forEach((outcome, i) => {
-      const message = sources[i];
-      const version = incoming[i];
-      if (outcome !== 'conflicting-version' || !message || !version) return;
-      deadLetters.push(deadLetter(message, versionConflict(version)));
+    if (incoming.length > 0) {
+      const outcomes = await this.store.storeBatch(incoming, this.announce);
+      outcomes.forEach((outcome, i) => {
+        const message = sources[i];
+        const version = incoming[i];
+        if (outcome === 'conflicting-version' && message && version) {
+          refused.set(message, versionConflict(version));
+        }
+      });
+    }
+    // In the partition's order (a conflict is found after the refusals of the pure steps).
+    const deadLetters = messages.flatMap((message) => {
+      const error = refused.get(message);
+      return error ? [deadLetterOf(message, error)] : [];
     });
-    // In offset order, as the consumer hands them on (a conflict is found after the others).
-    deadLetters.sort((a, b) => compareOffsets(a.offset, b.offset));
     return { deadLetters, types };
   }
 
@@ -127,16 +132,6 @@ export class IngestBatchHandler {
   };
 }
 
-function deadLetter(message: ConsumedMessage, error: PermanentError): DeadLetter {
-  return {
-    key: message.key,
-    value: message.value,
-    headers: message.headers ?? {},
-    offset: message.offset,
-    error,
-  };
-}
-
 /**
  * A version the store holds already, with other content: applying it would rewrite a version
  * partners may have (and it may be older than the current one); dropping it as a duplicate would
@@ -149,11 +144,6 @@ function versionConflict({ article }: IncomingVersion): PermanentError {
     `version ${article.version} of article ${article.id} is stored already with other content; every change (a withdrawal too) must raise the version`,
     ['article.version'],
   );
-}
-
-/** Kafka offsets are decimal strings of up to 19 digits: longer is larger, else compare as text. */
-function compareOffsets(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Pure code fails the same way every time: any error from it is permanent. */
