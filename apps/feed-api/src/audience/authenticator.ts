@@ -44,9 +44,7 @@ export class Authenticator {
 
   /** The key's answer when known without a database read, else undefined. */
   knownAnswer(rawKey: string): { readonly value: Partner | undefined } | undefined {
-    return this.answers.getAtOnce(rawKey, () =>
-      this.stores.partners.authenticate(rawKey, this.clock.now()),
-    );
+    return this.answers.getAtOnce(rawKey, () => this.load(rawKey));
   }
 
   /** Whether this key was found valid within RECENTLY_VALID_MS (it may have been revoked since). */
@@ -56,12 +54,19 @@ export class Authenticator {
   }
 
   partnerOf(rawKey: string): Partner | undefined | Promise<Partner | undefined> {
-    return this.answers.get(rawKey, async () => {
-      const partner = await this.stores.partners.authenticate(rawKey, this.clock.now());
-      // A key found revoked or expired is a wrong key again at once, limited as any other.
-      if (partner) this.validAt.set(rawKey, this.clock.now().getTime());
-      else this.validAt.delete(rawKey);
-      return partner;
-    });
+    return this.answers.get(rawKey, () => this.load(rawKey));
+  }
+
+  /**
+   * The key read from the store, and its memory of validity kept with it: both the route's reads
+   * and the front door's background re-reads go through here, or a partner polled only through
+   * the front door would stop counting as recently valid after RECENTLY_VALID_MS.
+   */
+  private async load(rawKey: string): Promise<Partner | undefined> {
+    const partner = await this.stores.partners.authenticate(rawKey, this.clock.now());
+    // A key found revoked or expired is a wrong key again at once, limited as any other.
+    if (partner) this.validAt.set(rawKey, this.clock.now().getTime());
+    else this.validAt.delete(rawKey);
+    return partner;
   }
 }

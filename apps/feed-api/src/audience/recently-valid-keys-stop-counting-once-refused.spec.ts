@@ -38,4 +38,24 @@ describe('a key found valid', () => {
     advance(RECENTLY_VALID_MS);
     expect(authenticator.wasValidLately('key')).toBe(false);
   });
+
+  it('keeps counting while the front door alone re-reads it, and stops once a re-read refuses it', async () => {
+    const { authenticator, advance, revoke } = world();
+    await authenticator.partnerOf('key');
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    // Polled through the front door only: past half its life, an answer is served at once and
+    // re-read in the background (RefreshAheadCache), which is all that keeps it current.
+    const step = Math.round(AUTH_CACHE_MS * 0.75);
+    for (let elapsed = 0; elapsed <= RECENTLY_VALID_MS; elapsed += step) {
+      advance(step);
+      expect(authenticator.knownAnswer('key')?.value).toEqual({ id: 'le-soir' });
+      await settle();
+    }
+    expect(authenticator.wasValidLately('key')).toBe(true);
+    revoke();
+    advance(step);
+    authenticator.knownAnswer('key');
+    await settle();
+    expect(authenticator.wasValidLately('key')).toBe(false);
+  });
 });
