@@ -93,6 +93,10 @@ describe('the partners CLI’s webhook commands', () => {
     );
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(Date.parse(rotated.endpoint.previousSecretUntil ?? '')).toBeGreaterThan(Date.now());
+    // A mistyped overlap is refused, not read as the 24-hour default.
+    const typo = await run('rotate-webhook-secret', id, '2h');
+    expect(typo.code).toBe(1);
+    expect(typo.err).toContain('400');
     const again = await run('rotate-webhook-secret', id);
     expect(again.code).toBe(1);
     expect(again.err).toContain('409');

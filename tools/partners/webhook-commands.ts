@@ -1,4 +1,4 @@
-import { UsageError, type ParsedCommand } from './cli-flags';
+import { numberFlag, UsageError, type ParsedCommand } from './cli-flags';
 
 /** The distributor refused the request, or could not be reached: the CLI exits 1 with its answer. */
 export class DistributorError extends Error {}
@@ -97,7 +97,9 @@ export const WEBHOOK_COMMANDS: ReadonlyMap<string, WebhookCommand> = new Map<
         env,
         'POST',
         `/admin/webhooks/${enc(id)}/rotate-secret`,
-        hours === undefined ? {} : { overlapHours: Number(hours) },
+        // `2h` stays text, for the distributor to refuse: Number('2h') is NaN, sent as null, and
+        // null took the 24-hour default.
+        hours === undefined ? {} : { overlapHours: numberFlag(hours) },
       );
     },
   ],
