@@ -82,6 +82,28 @@ describe('creating topics ready to use', () => {
     await createReadyTopics(admin, topics);
   });
 
+  it("goes on waiting after kafkajs' own wait timed out, or when another process created the topic", async () => {
+    const timedOut = answering({ topics: [led('a', 0, -1)] }, { topics: [led('a', 0, 0)] });
+    await createReadyTopics(
+      {
+        fetchTopicMetadata: timedOut.fetchTopicMetadata,
+        createTopics: () =>
+          Promise.reject(Object.assign(new Error('Timeout'), { name: 'KafkaJSTimeout' })),
+      },
+      topics,
+    );
+    expect(timedOut.calls).toBe(2);
+    const existing = answering({ topics: [led('a', -1, 0)] }, { topics: [led('a', 0, 0)] });
+    await createReadyTopics(
+      {
+        fetchTopicMetadata: existing.fetchTopicMetadata,
+        createTopics: () => Promise.resolve(false),
+      },
+      topics,
+    );
+    expect(existing.calls).toBe(2);
+  });
+
   it('fails on any other error of the creation', async () => {
     const admin = {
       ...answering({ topics: [] }),

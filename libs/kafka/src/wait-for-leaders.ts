@@ -46,20 +46,25 @@ export async function waitForLeaders(
 /**
  * Creates `topics` and waits for them with kafkajs' own check (waitForLeaders), which proved the
  * stronger: producing right after `waitForLeaders` alone could still meet a partition not ready.
- * Only when that check fails on UNKNOWN_TOPIC_OR_PARTITION, KRaft's answer for a topic whose
- * creation has not reached the broker yet, does it go on waiting with `waitForLeaders`.
+ * It goes on waiting with `waitForLeaders` (30 s) when that check ends without an answer: on
+ * UNKNOWN_TOPIC_OR_PARTITION or LEADER_NOT_AVAILABLE (KRaft's answers for a topic whose creation
+ * has not reached the broker yet), on kafkajs' own 10 s timeout, and when another process created
+ * a topic first (createTopics answers false and waits for nothing: ops and the distributor both
+ * create ops.events at start).
  */
 export async function createReadyTopics(
   admin: Pick<Admin, 'createTopics' | 'fetchTopicMetadata'>,
   topics: Parameters<Admin['createTopics']>[0]['topics'],
 ): Promise<void> {
+  const names = topics.map((t) => t.topic);
+  let created: boolean;
   try {
-    await admin.createTopics({ topics, waitForLeaders: true });
+    created = await admin.createTopics({ topics, waitForLeaders: true });
   } catch (error) {
-    if ((error as { type?: unknown }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw error;
-    await waitForLeaders(
-      admin,
-      topics.map((t) => t.topic),
-    );
+    const { type, name } = error as { type?: unknown; name?: unknown };
+    const unanswered = (typeof type === 'string' && NOT_YET.has(type)) || name === 'KafkaJSTimeout';
+    if (!unanswered) throw error;
+    created = false;
   }
+  if (!created) await waitForLeaders(admin, names);
 }
