@@ -1,4 +1,4 @@
-import type { Article, SyndicationItem } from '@depeche/article';
+import type { Article } from '@depeche/article';
 import type { Entitlement } from '@depeche/entitlements';
 import { migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
 import {
@@ -16,6 +16,7 @@ import {
 } from '@depeche/testing';
 import { randomBytes } from 'node:crypto';
 import type { Producer } from 'kafkajs';
+import { itemOf } from '../src/test-support/items-message';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -124,18 +125,6 @@ export class DistributorWorld {
     await this.topics.cleanup();
     await this.database.drop();
   }
-}
-
-export function itemOf(article: Article): SyndicationItem {
-  return {
-    eventId: `${article.id}-${article.version}`,
-    articleId: article.id,
-    guid: article.guid,
-    version: article.version,
-    change: article.change,
-    storedAt: new Date().toISOString(),
-    article,
-  };
 }
 
 /** Version `version` of story `id`, from the sample. */

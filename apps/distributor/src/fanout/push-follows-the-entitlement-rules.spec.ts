@@ -3,6 +3,7 @@ import type { Entitlement, Partner } from '@depeche/entitlements';
 import type { WebhookEndpoint } from '@depeche/persistence';
 import { sampleArticle } from '@depeche/testing';
 import { planDeliveries } from './plan-deliveries';
+import { itemOf } from '../test-support/items-message';
 import type { PushTargets } from './push-targets';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
@@ -36,18 +37,7 @@ function endpoint(
   };
 }
 
-function item(article: Article): SyndicationItem {
-  const { id: articleId, guid, version, change } = article;
-  return {
-    eventId: `e-${version}`,
-    articleId,
-    guid,
-    version,
-    change,
-    storedAt: now.toISOString(),
-    article,
-  };
-}
+const item = (article: Article): SyndicationItem => itemOf(article, now);
 
 function targets(...webhooks: [WebhookEndpoint, Partner][]): PushTargets {
   return { webhooks: webhooks.map(([e, p]) => ({ endpoint: e, partner: p })), websub: [] };

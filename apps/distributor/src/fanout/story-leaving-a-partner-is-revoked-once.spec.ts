@@ -2,6 +2,7 @@ import type { Article, SyndicationItem } from '@depeche/article';
 import { sampleArticle } from '@depeche/testing';
 import { planDeliveries, REVOKED_LEVEL } from './plan-deliveries';
 import { renderPush, revokedArticle } from './push-rendition';
+import { itemOf } from '../test-support/items-message';
 import { oneWebhookTargets } from '../test-support/one-webhook-partner';
 
 const now = new Date('2025-07-04T15:00:00.000Z');
@@ -20,10 +21,7 @@ const moved: Article = {
   rights: { ...v1.rights, deniedTerritories: ['LU'] },
 };
 
-function item(article: Article): SyndicationItem {
-  const { id: articleId, guid, version, change } = article;
-  return { eventId: `e${version}`, articleId, guid, version, change, storedAt: '', article };
-}
+const item = (article: Article): SyndicationItem => itemOf(article, now);
 
 let n = 0;
 const newId = () => `d${++n}`;

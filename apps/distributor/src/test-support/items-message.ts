@@ -1,10 +1,13 @@
-import type { Article } from '@depeche/article';
+import type { Article, SyndicationItem } from '@depeche/article';
 import type { ConsumedMessage } from '@depeche/kafka';
 
-/** For fan-out specs: the syndication item ingest would announce for `article`, stored at `at`. */
-export function itemOf(article: Article, at: Date): Record<string, unknown> {
+/**
+ * For fan-out specs: the syndication item ingest would announce for `article`, stored at `at`;
+ * its event id names the story and the version, so items of several stories stay apart.
+ */
+export function itemOf(article: Article, at = new Date()): SyndicationItem {
   return {
-    eventId: `e-${article.version}`,
+    eventId: `${article.id}-${article.version}`,
     articleId: article.id,
     guid: article.guid,
     version: article.version,
