@@ -8,15 +8,25 @@ function protocolError(type: string): Error {
 }
 
 function led(name: string, ...leaders: number[]): Metadata['topics'][number] {
+  return answered(
+    name,
+    leaders.map((leader) => ({ leader, errorCode: leader >= 0 ? 0 : 5 })),
+  );
+}
+
+function answered(
+  name: string,
+  partitions: { leader: number; errorCode: number }[],
+): Metadata['topics'][number] {
   return {
     name,
-    partitions: leaders.map((leader, partitionId) => ({
+    partitions: partitions.map(({ leader, errorCode }, partitionId) => ({
       partitionId,
       leader,
       replicas: [0],
       isr: [0],
       offlineReplicas: [],
-      partitionErrorCode: leader >= 0 ? 0 : 5,
+      partitionErrorCode: errorCode,
     })),
   };
 }
@@ -45,6 +55,22 @@ describe('waiting for a new topic', () => {
     );
     await waitForLeaders(admin, ['a', 'b']);
     expect(admin.calls).toBe(4);
+  });
+
+  it('goes on while a partition names its leader but still answers LEADER_NOT_AVAILABLE', async () => {
+    const admin = answering(
+      {
+        topics: [
+          answered('a', [
+            { leader: 0, errorCode: 0 },
+            { leader: 0, errorCode: 5 },
+          ]),
+        ],
+      },
+      { topics: [led('a', 0, 0)] },
+    );
+    await waitForLeaders(admin, ['a']);
+    expect(admin.calls).toBe(2);
   });
 
   it('fails at once on any other error', async () => {

@@ -32,14 +32,14 @@ export function renderPush(
     case 'json':
       return renderJsonFeed({
         articles: [article],
-        channel: pushChannel(article, publicBaseUrl),
+        channel: pushChannel(article, publicBaseUrl, format),
         level,
         now,
       });
     case 'atom':
       return renderAtom({
         articles: [article],
-        channel: pushChannel(article, publicBaseUrl),
+        channel: pushChannel(article, publicBaseUrl, format),
         level,
         now,
       });
@@ -88,7 +88,11 @@ export function revokedArticle(article: Article, now: Date, publicBaseUrl: strin
   };
 }
 
-function pushChannel(article: Article, publicBaseUrl: string): DocumentChannel {
+function pushChannel(
+  article: Article,
+  publicBaseUrl: string,
+  format: 'json' | 'atom',
+): DocumentChannel {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return {
     id: `urn:depeche:push:${article.id}`,
@@ -96,8 +100,9 @@ function pushChannel(article: Article, publicBaseUrl: string): DocumentChannel {
     description: `${article.provider}: ${article.id}, version ${article.version}`,
     language: article.language,
     link: article.canonicalUrl,
-    // feed-api serves this very version at that URL (issue 5).
-    selfUrl: `${base}/v1/items/${encodeURIComponent(article.id)}/versions/${article.version}`,
+    // feed-api serves this very version in this format at that URL (issue 5); the bare URL is
+    // NewsML-G2, which a partner taking only Atom or JSON Feed is refused.
+    selfUrl: `${base}/v1/items/${encodeURIComponent(article.id)}/versions/${article.version}?format=${format}`,
     publisher: article.provider,
     generator: GENERATOR,
   };

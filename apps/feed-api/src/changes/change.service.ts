@@ -101,9 +101,12 @@ export class ChangeService {
    * all gets the plain URL (its 403 says which formats it lacks).
    */
   private hrefOf(partner: Partner, row: ChangeHead): string {
-    const url = this.links.item(row.articleId, row.version);
     const format = ITEM_FORMATS.find((f) => mayUseFormat(partner.entitlement, f));
-    return format === undefined || format === DEFAULT_ITEM_FORMAT ? url : `${url}?format=${format}`;
+    return this.links.item(
+      row.articleId,
+      row.version,
+      format === DEFAULT_ITEM_FORMAT ? undefined : format,
+    );
   }
 
   /**

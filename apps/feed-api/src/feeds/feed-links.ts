@@ -28,9 +28,14 @@ export class FeedLinks {
     return `${this.base}/v1/feeds/${encodeURIComponent(slug)}/archive/${day}.${extension}${query}`;
   }
 
-  item(articleId: string, version?: number): string {
+  /**
+   * A story's item URL, or one version's; with `format`, the URL of that representation (a
+   * partner entitled to Atom only would be refused the default NewsML-G2 at the bare URL).
+   */
+  item(articleId: string, version?: number, format?: string): string {
     const tail = version === undefined ? '' : `/versions/${version}`;
-    return `${this.base}/v1/items/${encodeURIComponent(articleId)}${tail}`;
+    const query = format === undefined ? '' : `?format=${encodeURIComponent(format)}`;
+    return `${this.base}/v1/items/${encodeURIComponent(articleId)}${tail}${query}`;
   }
 
   home(): string {

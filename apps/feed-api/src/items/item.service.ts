@@ -37,13 +37,12 @@ export class ItemService {
 
   async item(partner: Partner, params: ItemParams, query: ItemQuery): Promise<Served> {
     const current = await this.stores.articles.current(params.id);
-    return this.serve(partner, current?.article, query, this.links.item(params.id));
+    return this.serve(partner, current?.article, query, params.id);
   }
 
   async version(partner: Partner, params: VersionParams, query: ItemQuery): Promise<Served> {
     const current = await this.stores.articles.current(params.id);
     const version = await this.stores.articles.version(params.id, params.n);
-    const self = this.links.item(params.id, params.n);
     if (
       current?.article.change === 'withdrawn' &&
       version &&
@@ -51,7 +50,7 @@ export class ItemService {
     ) {
       // A withdrawn story must not be republished: its earlier versions are gone for good (RFC 9110 §15.5.11).
       if (!itemVisibility(partner.entitlement, current.article, this.clock.now()).visible) {
-        return this.serve(partner, undefined, query, self);
+        return this.serve(partner, undefined, query, params.id, params.n);
       }
       throw new Problem(410, 'The story was withdrawn; its earlier versions are no longer served.');
     }
@@ -61,18 +60,21 @@ export class ItemService {
       const now = this.clock.now();
       const seen = itemVisibility(partner.entitlement, current.article, now);
       if (!seen.visible && seen.reason !== 'embargo')
-        return this.serve(partner, undefined, query, self);
+        return this.serve(partner, undefined, query, params.id, params.n);
     }
-    return this.serve(partner, version?.article, query, self);
+    return this.serve(partner, version?.article, query, params.id, params.n);
   }
 
   private serve(
     partner: Partner,
     article: Article | undefined,
     query: ItemQuery,
-    selfUrl: string,
+    id: string,
+    version?: number,
   ): Served {
     const format = query.format ?? DEFAULT_ITEM_FORMAT;
+    // The URL of this very representation, format included: followed, it gives the same document.
+    const selfUrl = this.links.item(id, version, format);
     const now = this.clock.now();
     const seen = article && itemVisibility(partner.entitlement, article, now);
     // 404 alike for a story that does not exist and one outside the entitlement: nothing leaks.
