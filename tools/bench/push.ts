@@ -1,12 +1,20 @@
 /**
  * `npm run bench:push` (issue 6): fifty partner receivers on loopback, one of them down throughout;
  * syndication items at BENCH_RATE per second (100) for BENCH_SECONDS (60) into one distributor on
- * PostgreSQL. Prints deliveries/s, produce-to-delivered p50/p99 for the healthy partners, and the
- * distributor's peak RSS. Not a test: nothing is asserted. Target: p99 under 500 ms.
+ * PostgreSQL. Prints deliveries/s, produce-to-delivered p50/p99 for the healthy partners, the
+ * distributor's peak RSS, and the CPU each process used per delivery. Then, in the same run, the
+ * ceiling: a bare node:http client posting the same signed bytes to the same receivers for
+ * BENCH_CEILING_SECONDS (10), and the ratio to it. Not a test: nothing is asserted. Target: p99
+ * under 500 ms.
  */
 import { Kafka, logLevel } from 'kafkajs';
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderNinjs } from '@depeche/renderers';
 import { migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
 import {
   createPostgresTestDatabase,
@@ -18,12 +26,17 @@ import {
 } from '@depeche/testing';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { fmt, peakRssMb, percentile } from './bench-support';
+import { CpuMeter, pidsNamed } from './process-cpu';
+import type { CeilingClientConfig, CeilingClientResult } from './push/ceiling-client';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 50);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const CEILING_SECONDS = Number(process.env.BENCH_CEILING_SECONDS ?? 10);
 const TOKEN = randomBytes(16).toString('hex');
+/** The distributor's default DISTRIBUTOR_ENDPOINT_CONCURRENCY, which the ceiling matches. */
+const PER_TARGET = 4;
 
 async function receiver(
   latencies: number[],
@@ -81,6 +94,7 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     const producedAt = new Map<string, number>();
     const downUrl = `http://127.0.0.1:${await freePort()}/hook`; // nothing listens there
+    const healthyUrls: string[] = [];
     for (let p = 0; p < PARTNERS; p++) {
       const id = `bench-${p}`;
       await partners.createPartner({
@@ -93,6 +107,7 @@ async function main(): Promise<void> {
         const r = await receiver(latencies, producedAt);
         servers.push(r.server);
         url = r.url;
+        healthyUrls.push(url);
       }
       const response = await fetch(`${distributor.url}/admin/partners/${id}/webhooks`, {
         method: 'POST',
@@ -103,6 +118,12 @@ async function main(): Promise<void> {
     }
     const producer = kafka.producer();
     await producer.connect();
+    const cpu = new CpuMeter({
+      distributor: () => [distributor.child.pid ?? 0],
+      PostgreSQL: () => pidsNamed('postgres'),
+      Kafka: () => pidsNamed('java'),
+      'bench (receivers, producer)': () => [process.pid],
+    });
     const total = RATE * SECONDS;
     const started = Date.now();
     for (let n = 0; n < total; n += RATE / 10) {
@@ -131,17 +152,102 @@ async function main(): Promise<void> {
     while (latencies.length < expected && Date.now() < drainUntil)
       await new Promise((r) => setTimeout(r, 250));
     const elapsed = (Date.now() - started) / 1000;
+    const used = cpu.used();
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(
       `${fmt(total)} items × ${PARTNERS - 1} healthy partners (1 down): ${fmt(latencies.length)} of ${fmt(expected)} delivered in ${fmt(elapsed, 1)} s, ` +
         `${fmt(latencies.length / elapsed)} deliveries/s; produce-to-delivered p50 ${fmt(percentile(sorted, 50))} ms, ` +
         `p99 ${fmt(percentile(sorted, 99))} ms; distributor peak RSS ${fmt(peakRssMb(distributor.child.pid ?? 0))} MB`,
     );
+    printCpu(used, latencies.length, elapsed);
     await distributor.stop();
+    const ceiling = await runCeiling(healthyUrls);
+    const depeche = latencies.length / elapsed;
+    console.log(
+      `ceiling, a bare node:http client (no queue, database or Kafka), ${PER_TARGET} in flight per receiver for ${CEILING_SECONDS} s: ` +
+        `${fmt(ceiling.perSecond)} posts/s (${fmt(ceiling.failed)} failed); depeche ${fmt(depeche / ceiling.perSecond, 2)}× the ceiling; ` +
+        `CPU per post: client ${fmt(ceiling.clientMs, 3)} ms, receivers ${fmt(ceiling.receiversMs, 3)} ms`,
+    );
   } finally {
     for (const server of servers) server.close();
     await database.drop();
     if (ownPort !== undefined) await stopKafka({ port: ownPort });
+  }
+}
+
+/** CPU per delivery of each process over the run, and of all of them. */
+function printCpu(used: Record<string, number>, deliveries: number, elapsed: number): void {
+  const all = Object.values(used).reduce((sum, s) => sum + s, 0);
+  const parts = Object.entries(used).map(
+    ([name, seconds]) =>
+      `${name} ${fmt((seconds * 1000) / deliveries, 3)} ms (${fmt((seconds / elapsed) * 100)} % of a core)`,
+  );
+  console.log(
+    `CPU per delivery: ${parts.join(', ')}; all ${fmt((all * 1000) / deliveries, 3)} ms ` +
+      `(${fmt((all / elapsed) * 100)} % of a core, this machine has 2)`,
+  );
+}
+
+/** The bare client of ceiling-client.ts, in a process of its own as the distributor runs in one. */
+async function runCeiling(urls: readonly string[]): Promise<{
+  perSecond: number;
+  failed: number;
+  clientMs: number;
+  receiversMs: number;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), 'depeche-push-ceiling-'));
+  try {
+    const article = sampleArticle({ id: 'ceiling', guid: 'urn:bench:ceiling' });
+    const rendition = renderNinjs({ article, level: 'full', now: new Date() });
+    const bodyFile = join(dir, 'body.json');
+    writeFileSync(bodyFile, rendition.body);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHmac('sha256', randomBytes(32))
+      .update(`${timestamp}.`)
+      .update(rendition.body)
+      .digest('hex');
+    const config: CeilingClientConfig = {
+      urls,
+      bodyFile,
+      perTarget: PER_TARGET,
+      seconds: CEILING_SECONDS,
+      headers: {
+        'content-type': rendition.mediaType,
+        'user-agent': 'depeche-distributor/0.1',
+        'idempotency-key': `${article.guid}:v1`,
+        'x-depeche-delivery': randomBytes(16).toString('hex'),
+        'x-depeche-attempt': '1',
+        'x-depeche-event': 'published',
+        'x-depeche-article': article.id,
+        'x-depeche-version': '1',
+        'x-depeche-timestamp': timestamp,
+        'x-depeche-signature': `t=${timestamp}, v1=${signature}`,
+      },
+    };
+    const configFile = join(dir, 'ceiling.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, 'push', 'ceiling-client.js'), configFile],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const receivers = process.cpuUsage();
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { user, system } = process.cpuUsage(receivers);
+    if (code !== 0) throw new Error(`ceiling client exited with ${code}: ${output}`);
+    const result = JSON.parse(output) as CeilingClientResult;
+    return {
+      perSecond: result.sent / result.seconds,
+      failed: result.failed,
+      clientMs: (result.cpuSeconds * 1000) / result.sent,
+      receiversMs: (user + system) / 1000 / result.sent,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
