@@ -76,7 +76,7 @@ export class DeliveryQueue {
       'deliveries',
       ENQUEUE_COLUMNS,
       deliveries.map((d) => enqueueRow(d, 'pending', 0, createdAt)),
-      'ON CONFLICT (target_id, guid, version) DO NOTHING',
+      'ON CONFLICT (article_id, target_id, version) DO NOTHING',
     );
   }
 
@@ -159,7 +159,7 @@ export class DeliveryQueue {
       const rows = await tx.query<DeliveryRow>(
         `INSERT INTO deliveries (${columns.join(', ')})
          VALUES ${rowPlaceholders(chunk.length, columns.length)}
-         ON CONFLICT (target_id, guid, version) DO NOTHING
+         ON CONFLICT (article_id, target_id, version) DO NOTHING
          RETURNING ${DELIVERY_COLUMNS}`,
         chunk.flatMap((d) => [...enqueueRow(d, 'in_flight', 1, createdAt), owner, leaseUntil]),
       );
