@@ -127,37 +127,38 @@ export class DeliveryWorker {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  /**
+   * Claims as the fan-out hands over: up to one more round per target than it has free slots for,
+   * held in memory. A slot freed while the next claim runs then starts a held row at once instead
+   * of waiting for that claim (under a backlog, claims ran back to back and slots sat idle for
+   * their whole duration), and each claim brings twice the rows.
+   */
   private async pump(): Promise<void> {
     await this.tendWaiting();
     while (!this.stopping) {
       const free = this.settings.maxInFlight - this.inFlight;
       if (free <= 0) return;
       const now = this.settings.now();
-      const limits = this.gates.limits(now.getTime());
-      // Rows the fan-out handed over take a target's slots before claimed ones.
-      for (const [target, list] of this.waiting) {
-        const allowance = limits.get(target) ?? this.settings.perTarget;
-        limits.set(target, Math.max(0, allowance - list.length));
-      }
+      const limits = new Map<string, number>();
+      const limited = [...this.gates.limits(now.getTime()).keys(), ...this.waiting.keys()];
+      for (const target of new Set(limited)) limits.set(target, this.room(target));
       const excludeTargets = [...limits].filter(([, n]) => n === 0).map(([target]) => target);
       for (const target of excludeTargets) limits.delete(target);
       const claimed = await this.queue.claim({
         owner: this.settings.owner,
         now,
         leaseMs: this.settings.leaseMs,
-        limit: free,
-        perTarget: this.settings.perTarget,
+        limit: free + this.settings.maxInFlight,
+        // A target with every slot free: a round to send and a round to hold.
+        perTarget: 2 * this.settings.perTarget,
         excludeTargets,
         targetLimits: limits,
       });
       if (claimed.length === 0) return;
-      for (const delivery of claimed) {
-        if (this.gates.allowance(delivery.targetId, now.getTime()) <= 0) {
-          await this.queue.release(delivery.id, this.settings.owner);
-          continue;
-        }
-        this.begin(delivery);
-      }
+      const before = this.inFlight;
+      this.dispatch(claimed);
+      // Everything claimed is held for targets with no free slot: claim again when one frees.
+      if (this.inFlight === before) return;
     }
   }
 

@@ -1,0 +1,86 @@
+import type { ClaimRequest, Delivery, DeliveryQueue } from '@depeche/persistence';
+import { claimedDelivery } from '../test-support/claimed-delivery';
+import { DeliveryWorker } from './delivery-worker';
+import { EndpointGates } from './endpoint-gates';
+import type { Sender, SendReport } from './send-report';
+
+const t0 = new Date('2025-07-04T15:00:00.000Z');
+
+/** A queue that answers each claim with the rows the test queued for it, as many as asked per target. */
+function claimingQueue(backlog: Delivery[]) {
+  const requests: ClaimRequest[] = [];
+  const queue = {
+    claim: (request: ClaimRequest) => {
+      requests.push({ ...request, targetLimits: new Map(request.targetLimits) });
+      const taken: Delivery[] = [];
+      const perTarget = new Map<string, number>();
+      for (const delivery of [...backlog]) {
+        const { targetId } = delivery;
+        if (request.excludeTargets.includes(targetId)) continue;
+        const allowed = request.targetLimits?.get(targetId) ?? request.perTarget;
+        if ((perTarget.get(targetId) ?? 0) >= allowed || taken.length >= request.limit) continue;
+        perTarget.set(targetId, (perTarget.get(targetId) ?? 0) + 1);
+        taken.push(delivery);
+        backlog.splice(backlog.indexOf(delivery), 1);
+      }
+      return Promise.resolve(taken);
+    },
+    release: () => Promise.resolve(true),
+    markManyDelivered: (ids: readonly string[]) => Promise.resolve(ids.length),
+  } as unknown as DeliveryQueue;
+  return { queue, requests };
+}
+
+describe('claims under a backlog', () => {
+  it('bring a round more per target than its free slots, started as slots free without another claim', async () => {
+    const backlog = ['s1', 's2', 's3', 's4', 's5'].map((s) => claimedDelivery('a', s, t0));
+    const { queue, requests } = claimingQueue(backlog);
+    const started: string[] = [];
+    const finish = new Map<string, () => void>();
+    const sender: Sender = {
+      send: (delivery) =>
+        new Promise<SendReport>((resolve) => {
+          started.push(delivery.id);
+          finish.set(delivery.id, () =>
+            resolve({ kind: 'attempted', result: { kind: 'response', status: 204 } }),
+          );
+        }),
+      disable: () => Promise.resolve(),
+      partnerOf: () => Promise.resolve('p'),
+    };
+    const worker = new DeliveryWorker(
+      queue,
+      new EndpointGates(2, 5, 30_000),
+      { webhook: sender, websub: sender },
+      {
+        owner: 'me',
+        leaseMs: 60_000,
+        pollMs: 60_000,
+        claimCoalesceMs: 60_000,
+        maxInFlight: 16,
+        perTarget: 2,
+        retry: { maxAttempts: 5, maxAgeMs: 3_600_000, initialMs: 1_000, maxMs: 60_000 },
+        now: () => t0,
+        log: () => undefined,
+      },
+    );
+    worker.notify();
+    await new Promise((r) => setTimeout(r, 20));
+    // Two slots: two rows sent, two held, one left in the queue.
+    expect(requests[0]?.perTarget).toBe(4);
+    expect(started).toEqual(['a-s1', 'a-s2']);
+    expect(worker.room('a')).toBe(0);
+    const claims = requests.length;
+    finish.get('a-s1')?.();
+    await new Promise((r) => setTimeout(r, 20));
+    // The held row takes the freed slot; the next claim (60 s away) has not run.
+    expect(started).toEqual(['a-s1', 'a-s2', 'a-s3']);
+    expect(requests).toHaveLength(claims);
+    for (const id of ['a-s2', 'a-s3']) finish.get(id)?.();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toEqual(['a-s1', 'a-s2', 'a-s3', 'a-s4']);
+    finish.get('a-s4')?.();
+    await worker.stop();
+    expect(backlog.map((d) => d.id)).toEqual(['a-s5']);
+  });
+});
