@@ -40,12 +40,28 @@ export class DistributorWorld {
 
   static async create(partitions = 2): Promise<DistributorWorld> {
     const topics = await testTopics();
-    const items = await topics.create('syndication.items', partitions);
-    const dlq = await topics.create('syndication.items.dlq');
-    const opsEvents = await topics.create('ops.events');
-    const database = await createPostgresTestDatabase();
-    await migrate(database.db, MIGRATIONS);
-    return new DistributorWorld(topics, items, dlq, opsEvents, uniqueName('distributor'), database);
+    let database: TestDatabase | undefined;
+    try {
+      const items = await topics.create('syndication.items', partitions);
+      const dlq = await topics.create('syndication.items.dlq');
+      const opsEvents = await topics.create('ops.events');
+      database = await createPostgresTestDatabase();
+      await migrate(database.db, MIGRATIONS);
+      return new DistributorWorld(
+        topics,
+        items,
+        dlq,
+        opsEvents,
+        uniqueName('distributor'),
+        database,
+      );
+    } catch (error) {
+      // The world is never handed out, so nothing else would delete its topics or drop its
+      // database; a failing cleanup must not hide the error that stopped the set-up.
+      await topics.cleanup().catch(() => undefined);
+      await database?.drop().catch(() => undefined);
+      throw error;
+    }
   }
 
   env(extra: Record<string, string> = {}): Record<string, string> {

@@ -41,9 +41,10 @@ export async function createIngestWorld(
     dlq = await topics.create('articles.events.dlq');
     items = await topics.create('syndication.items', partitions);
   } catch (error) {
-    // The world is never handed out, so nothing else would drop its database or topics.
+    // The world is never handed out, so nothing else would drop its database or topics; a failing
+    // cleanup must not hide the error that stopped the set-up.
     await topics?.cleanup().catch(() => undefined);
-    await database.drop();
+    await database.drop().catch(() => undefined);
     throw error;
   }
   const groupId = uniqueName('ingest');
