@@ -12,6 +12,7 @@ import { OpsEnv } from '../../apps/ops/src/config/ops.env';
  * configuration classes: the variables each app validates, the ports, the service names.
  */
 interface Service {
+  image?: string;
   command?: string[];
   environment?: Record<string, string>;
   ports?: string[];
@@ -97,6 +98,13 @@ describe('docker-compose.yml', () => {
       expect(service.depends_on?.postgres?.condition).toBe('service_healthy');
       expect(service.depends_on?.kafka?.condition).toBe('service_healthy');
     });
+  });
+
+  it('runs the Kafka release the local broker script runs (tools/kafka/pom.xml)', () => {
+    const pom = readFileSync(join(__dirname, '../../tools/kafka/pom.xml'), 'utf8');
+    const local = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(pom)?.[1];
+    expect(local).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(compose.services.kafka?.image).toBe(`apache/kafka:${local}`);
   });
 
   it('gives every long-running service a health check', () => {
