@@ -15,15 +15,28 @@ export async function tail(ctx: CliContext, fromBeginning: boolean): Promise<voi
   await admin.connect();
   const existing = new Set(await admin.listTopics());
   const groupId = `depeche-tail-${randomUUID()}`;
+  const listened = topics.filter((t) => existing.has(t));
+  // "From now" is each partition's end as tail starts. Left to the group's offset reset, it was
+  // the end when the group had joined and first fetched, a second or more after "Ctrl-C stops"
+  // was printed, and a message sent meanwhile was never shown.
+  const ends = fromBeginning
+    ? []
+    : await Promise.all(
+        listened.map(async (topic) => ({ topic, ends: await admin.fetchTopicOffsets(topic) })),
+      );
   const consumer = ctx.kafka.consumer({ groupId, sessionTimeout: 10_000 });
   await consumer.connect();
-  await consumer.subscribe({ topics: topics.filter((t) => existing.has(t)), fromBeginning });
+  await consumer.subscribe({ topics: listened, fromBeginning });
   await consumer.run({
     eachMessage: ({ topic, partition, message }) => {
       ctx.output.out(`${tailLine(topic, partition, message, env.INGEST_DLQ_TOPIC)}\n`);
       return Promise.resolve();
     },
   });
+  // Applied by kafkajs when the partition is assigned, before its first fetch.
+  for (const { topic, ends: partitions } of ends) {
+    for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
+  }
   ctx.output.progress.write(`tailing ${topics.join(', ')}; Ctrl-C stops\n`);
   await ctx.interrupted;
   await consumer.disconnect();
