@@ -3,6 +3,7 @@ import {
   ChangeLog,
   DeliveryQueue,
   DeliveryRenditions,
+  FeedReadModel,
   migrate,
   MIGRATIONS,
   openDatabase,
@@ -135,10 +136,17 @@ export class DistributorRuntime
       this.queue,
       this.gates,
       {
-        webhook: new WebhookSender(endpoints, new DeliveryRenditions(this.db), box, {
-          timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
-          lookup,
-        }),
+        webhook: new WebhookSender(
+          endpoints,
+          new DeliveryRenditions(this.db),
+          box,
+          { partners, articles: new FeedReadModel(this.db) },
+          {
+            timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
+            lookup,
+            publicBaseUrl: env.PUBLIC_BASE_URL,
+          },
+        ),
         websub: new WebsubSender(this.subscriptions, new ChangeLog(this.db), box, {
           timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
           lookup,

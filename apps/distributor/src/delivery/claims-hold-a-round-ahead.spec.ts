@@ -2,7 +2,7 @@ import type { ClaimRequest, Delivery, DeliveryQueue } from '@depeche/persistence
 import { claimedDelivery } from '../test-support/claimed-delivery';
 import { DeliveryWorker } from './delivery-worker';
 import { EndpointGates } from './endpoint-gates';
-import type { Sender, SendReport } from './send-report';
+import { heldSender } from '../test-support/held-sender';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 
@@ -35,19 +35,7 @@ describe('claims under a backlog', () => {
   it('bring a round more per target than its free slots, started as slots free without another claim', async () => {
     const backlog = ['s1', 's2', 's3', 's4', 's5'].map((s) => claimedDelivery('a', s, t0));
     const { queue, requests } = claimingQueue(backlog);
-    const started: string[] = [];
-    const finish = new Map<string, () => void>();
-    const sender: Sender = {
-      send: (delivery) =>
-        new Promise<SendReport>((resolve) => {
-          started.push(delivery.id);
-          finish.set(delivery.id, () =>
-            resolve({ kind: 'attempted', result: { kind: 'response', status: 204 } }),
-          );
-        }),
-      disable: () => Promise.resolve(),
-      partnerOf: () => Promise.resolve('p'),
-    };
+    const { sender, started, finish } = heldSender();
     const worker = new DeliveryWorker(
       queue,
       new EndpointGates(2, 5, 30_000),

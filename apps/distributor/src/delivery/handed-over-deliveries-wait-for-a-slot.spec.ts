@@ -2,7 +2,8 @@ import type { Delivery, DeliveryQueue } from '@depeche/persistence';
 import { claimedDelivery } from '../test-support/claimed-delivery';
 import { DeliveryWorker } from './delivery-worker';
 import { EndpointGates } from './endpoint-gates';
-import type { Sender, SendReport } from './send-report';
+import type { Sender } from './send-report';
+import { heldSender } from '../test-support/held-sender';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 
@@ -24,24 +25,6 @@ function fakeQueue() {
     },
   } as unknown as DeliveryQueue;
   return { queue, released, delivered };
-}
-
-/** A sender whose requests end when the test says so. */
-function heldSender() {
-  const started: string[] = [];
-  const finish = new Map<string, () => void>();
-  const sender: Sender = {
-    send: (delivery) =>
-      new Promise<SendReport>((resolve) => {
-        started.push(delivery.id);
-        finish.set(delivery.id, () =>
-          resolve({ kind: 'attempted', result: { kind: 'response', status: 204 } }),
-        );
-      }),
-    disable: () => Promise.resolve(),
-    partnerOf: () => Promise.resolve('p'),
-  };
-  return { sender, started, finish };
 }
 
 function workerWith(queue: DeliveryQueue, sender: Sender, leaseMs = 60_000) {

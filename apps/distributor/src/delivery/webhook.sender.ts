@@ -1,21 +1,36 @@
+import type { Article } from '@depeche/article';
+import type { Partner } from '@depeche/entitlements';
 import type {
   Delivery,
   DeliveryRenditions,
+  FeedReadModel,
+  PartnerStore,
   WebhookEndpoint,
   WebhookEndpointStore,
+  WebhookFormat,
 } from '@depeche/persistence';
 import { renditionKeyString } from '@depeche/persistence';
 import type { LookupFunction } from 'node:net';
 import type { SecretBox } from '../crypto/secret-box';
+import { renderPush } from '../fanout/push-rendition';
 import { attempt } from '../net/http-client';
 import { signatureHeader } from '../signing/webhook-signature';
 import { idempotencyKey } from './idempotency-key';
+import { judgeAtSend, type SendVerdict } from './judge-at-send';
 import type { Sender, SendReport } from './send-report';
 import { TtlCache } from './ttl-cache';
 
 export interface WebhookSenderSettings {
   readonly timeoutMs: number;
   readonly lookup: LookupFunction;
+  /** Self links of JSON Feed / Atom documents rendered at send time (PUBLIC_BASE_URL). */
+  readonly publicBaseUrl: string;
+}
+
+/** Where the sender reads what a delivery is judged by when it is sent (judgeAtSend). */
+export interface SendTimeFacts {
+  readonly partners: Pick<PartnerStore, 'getPartner'>;
+  readonly articles: Pick<FeedReadModel, 'version'>;
 }
 
 /** Signs and posts a cached rendition to a partner's endpoint (docs/webhooks.md). */
@@ -27,28 +42,30 @@ export class WebhookSender implements Sender {
   private readonly endpoints = new TtlCache<OpenedEndpoint | undefined>(1_000, 10_000);
   /** The bytes of a rendition, encoded once for all the endpoints that take it. */
   private readonly renditions = new TtlCache<EncodedRendition | undefined>(60_000, 2_000);
+  /** Entitlements, as fresh as the endpoints: a narrowed one applies within a second. */
+  private readonly partners = new TtlCache<Partner | undefined>(1_000, 10_000);
+  /**
+   * Stored versions never change; one read serves every partner a version goes to within the
+   * minute (a story's deliveries go out within seconds; 500 documents are a few MB).
+   */
+  private readonly articles = new TtlCache<Article | undefined>(60_000, 500);
 
   constructor(
     private readonly endpointStore: WebhookEndpointStore,
     private readonly renditionStore: DeliveryRenditions,
     private readonly box: SecretBox,
+    private readonly facts: SendTimeFacts,
     private readonly settings: WebhookSenderSettings,
   ) {}
 
   async send(delivery: Delivery, now: Date): Promise<SendReport> {
     const opened = await this.opened(delivery.targetId);
     if (!opened) return { kind: 'dead', reason: 'the endpoint was removed' };
-    const key = {
-      guid: delivery.guid,
-      version: delivery.version,
-      format: delivery.format,
-      level: delivery.level,
-      embargoed: delivery.embargoed,
-    };
-    const rendition = await this.renditions.get(renditionKeyString(key), async () => {
-      const stored = await this.renditionStore.get(key);
-      return stored && { mediaType: stored.mediaType, body: Buffer.from(stored.body, 'utf8') };
-    });
+    const verdict = await this.judge(delivery, opened.endpoint, now);
+    if (verdict.kind === 'refused') return { kind: 'dead', reason: verdict.reason };
+    if (verdict.kind === 'wait')
+      return { kind: 'postpone', at: verdict.until, reason: verdict.reason };
+    const rendition = await this.rendition(delivery, verdict, now);
     if (!rendition) return { kind: 'dead', reason: 'no rendition stored for this version' };
     const { endpoint } = opened;
     const { body } = rendition;
@@ -73,6 +90,63 @@ export class WebhookSender implements Sender {
       },
     });
     return { kind: 'attempted', result };
+  }
+
+  /** The delivery as a pull would find it now (judgeAtSend). */
+  private async judge(
+    delivery: Delivery,
+    endpoint: WebhookEndpoint,
+    now: Date,
+  ): Promise<SendVerdict> {
+    if (delivery.change === 'withdrawn' || delivery.change === 'revoked') {
+      return { kind: 'as-planned' };
+    }
+    const [partner, article] = await Promise.all([
+      this.partners.get(endpoint.partnerId, () =>
+        this.facts.partners.getPartner(endpoint.partnerId),
+      ),
+      this.storedVersion(delivery),
+    ]);
+    return judgeAtSend(delivery, partner, article, now);
+  }
+
+  private storedVersion(delivery: Delivery): Promise<Article | undefined> {
+    return this.articles.get(`${delivery.articleId}|${delivery.version}`, async () => {
+      const stored = await this.facts.articles.version(delivery.articleId, delivery.version);
+      return stored?.article;
+    });
+  }
+
+  /**
+   * The bytes to send: the fan-out's stored rendition, or for a verdict of another level or
+   * embargo marking, the stored version rendered so now (and kept like a stored one).
+   */
+  private async rendition(
+    delivery: Delivery,
+    verdict: SendVerdict,
+    now: Date,
+  ): Promise<EncodedRendition | undefined> {
+    const key = {
+      guid: delivery.guid,
+      version: delivery.version,
+      format: delivery.format,
+      level: verdict.kind === 'render' ? verdict.level : delivery.level,
+      embargoed: verdict.kind === 'render' ? verdict.embargoed : delivery.embargoed,
+    };
+    return this.renditions.get(renditionKeyString(key), async () => {
+      const stored = await this.renditionStore.get(key);
+      if (stored) return { mediaType: stored.mediaType, body: Buffer.from(stored.body, 'utf8') };
+      const article = verdict.kind === 'render' ? await this.storedVersion(delivery) : undefined;
+      if (!article || verdict.kind !== 'render') return undefined;
+      const rendered = renderPush(
+        delivery.format as WebhookFormat,
+        article,
+        verdict.level,
+        now,
+        this.settings.publicBaseUrl,
+      );
+      return { mediaType: rendered.mediaType, body: rendered.body };
+    });
   }
 
   async partnerOf(targetId: string): Promise<string> {
