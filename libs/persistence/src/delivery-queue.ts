@@ -103,15 +103,22 @@ export class DeliveryQueue {
    * withdrawal goes where the story went), those with one still open, pending or in flight
    * (`open`: a newer version for that target must wait its turn, so the fan-out does not claim it),
    * and those whose newest delivery is a withdrawal or a revocation (`ended`: the target holds
-   * nothing of the story, so a story leaving its view needs no revocation).
+   * nothing of the story, so a story leaving its view needs no revocation), and for each pair the
+   * version of its newest delivery (`newest`: what the target was last given).
    */
   static async storyHistory(
     tx: SqlExecutor,
     articleIds: readonly string[],
-  ): Promise<{ delivered: Set<string>; open: Set<string>; ended: Set<string> }> {
+  ): Promise<{
+    delivered: Set<string>;
+    open: Set<string>;
+    ended: Set<string>;
+    newest: Map<string, number>;
+  }> {
     const delivered = new Set<string>();
     const open = new Set<string>();
     const ended = new Set<string>();
+    const newest = new Map<string, number>();
     for (const chunk of chunks(articleIds)) {
       // One row per pair, with the change of its newest version: a live blog's hundreds of
       // versions to dozens of targets stay in the database.
@@ -120,8 +127,9 @@ export class DeliveryQueue {
         article_id: string;
         change: string;
         open: number | string;
+        newest: number | string;
       }>(
-        `SELECT d.target_id, d.article_id, d.change, m.open FROM deliveries d
+        `SELECT d.target_id, d.article_id, d.change, m.open, m.newest FROM deliveries d
          JOIN (SELECT target_id, article_id, MAX(version) AS newest,
                  MAX(CASE WHEN status IN ('pending', 'in_flight') THEN 1 ELSE 0 END) AS open
                FROM deliveries WHERE article_id IN (${placeholders(1, chunk.length)})
@@ -132,11 +140,12 @@ export class DeliveryQueue {
       for (const row of rows) {
         const pair = `${row.target_id}|${row.article_id}`;
         delivered.add(pair);
+        newest.set(pair, Number(row.newest));
         if (Number(row.open) > 0) open.add(pair);
         if (row.change === 'withdrawn' || row.change === 'revoked') ended.add(pair);
       }
     }
-    return { delivered, open, ended };
+    return { delivered, open, ended, newest };
   }
 
   /**

@@ -3,6 +3,7 @@ import { deadLetterOf, type ConsumedMessage, type DeadLetter } from '@depeche/ka
 import {
   DeliveryQueue,
   DeliveryRenditions,
+  FeedReadModel,
   renditionKeyString,
   type Delivery,
   type NewDelivery,
@@ -14,10 +15,12 @@ import { withCorrelationId } from '@depeche/observability';
 import { randomUUID } from 'node:crypto';
 import type { CorrelationIds } from './correlation-ids';
 import { correlationOf } from './correlation-of';
+import { heldNoLonger } from './held-no-longer';
 import { planDeliveries, REVOKED_LEVEL, type RenditionRequest } from './plan-deliveries';
 import { sendAtOnce } from './send-at-once';
 import { renderPush, revokedArticle } from './push-rendition';
 import { readItem } from './read-item';
+import type { PushTargets } from './push-targets';
 import type { TargetDirectory } from './target-directory';
 
 export interface FanOutSettings {
@@ -88,7 +91,9 @@ export class ItemsBatchHandler {
       delivered: history,
       open,
       ended,
+      newest,
     } = await DeliveryQueue.storyHistory(this.db, [...new Set(items.map((i) => i.articleId))]);
+    for (const pair of await this.heldNoLonger(newest, ended, targets, now)) ended.add(pair);
     // Planning adds to `history` the pairs it plans; where stories went before planning is kept.
     const wentBefore = new Set(history);
     // Each item is planned and rendered alone first: one that passed readItem but cannot be
@@ -146,6 +151,36 @@ export class ItemsBatchHandler {
       );
     }
     return { deadLetters, added, claimed };
+  }
+
+  /**
+   * The webhooks that hold a story no longer, their partner's entitlement having lost the version
+   * they were given (heldNoLonger). One read of those versions per batch, for stories that went
+   * to webhooks before only.
+   */
+  private async heldNoLonger(
+    newest: ReadonlyMap<string, number>,
+    ended: ReadonlySet<string>,
+    targets: PushTargets,
+    now: Date,
+  ): Promise<Set<string>> {
+    const webhooks = new Set(targets.webhooks.map(({ endpoint }) => endpoint.id));
+    const held = new Map(
+      [...newest].filter(([pair]) => !ended.has(pair) && webhooks.has(pair.split('|')[0] ?? '')),
+    );
+    if (held.size === 0) return new Set();
+    const versions = new Map<string, { articleId: string; version: number }>();
+    for (const [pair, version] of held) {
+      const articleId = pair.slice(pair.indexOf('|') + 1);
+      versions.set(`${articleId}|${version}`, { articleId, version });
+    }
+    const facts = new Map(
+      (await new FeedReadModel(this.db).versionsOf([...versions.values()])).map((article) => [
+        `${article.id}|${article.version}`,
+        article,
+      ]),
+    );
+    return heldNoLonger(held, targets, facts, now);
   }
 
   private render({ key, article, renderAt }: RenditionRequest): StoredRendition {

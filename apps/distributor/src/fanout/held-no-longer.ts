@@ -1,0 +1,35 @@
+import type { Article } from '@depeche/article';
+import { visibility } from '@depeche/entitlements';
+import type { PushTargets } from './push-targets';
+
+/**
+ * The `target|article` pairs of webhooks whose partner would no longer see the version it was last
+ * given (`newest`), judged by its entitlement today: a section, language or territory taken out of
+ * it since, or rights expired. Such a partner holds nothing a revocation should take down; the
+ * change stream judges what a partner held by today's entitlement too (`heldBefore` in feed-api),
+ * so pull and push agree: a partner whose entitlement was narrowed gets no `revoked` for the stories
+ * it lost with it, by either path. A version the store does not hold (an item announced by another
+ * database's ingest, as specs and the benchmark do) leaves its pair held, as the history says.
+ * An embargo is no reason: the partner keeps what it had while one hides a version. Pure.
+ */
+export function heldNoLonger(
+  newest: ReadonlyMap<string, number>,
+  targets: PushTargets,
+  facts: ReadonlyMap<string, Article>,
+  now: Date,
+): Set<string> {
+  const partners = new Map(targets.webhooks.map(({ endpoint, partner }) => [endpoint.id, partner]));
+  const gone = new Set<string>();
+  for (const [pair, version] of newest) {
+    // Target ids are UUIDs; an article id may hold the separator itself.
+    const cut = pair.indexOf('|');
+    const targetId = pair.slice(0, cut);
+    const articleId = pair.slice(cut + 1);
+    const partner = partners.get(targetId);
+    const article = facts.get(`${articleId}|${version}`);
+    if (!partner || !article) continue;
+    const seen = visibility(partner.entitlement, article, now);
+    if (!seen.visible && seen.reason !== 'embargo') gone.add(pair);
+  }
+  return gone;
+}
