@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderNinjs } from '@depeche/renderers';
 import { migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
@@ -57,10 +57,9 @@ async function receiver(
 
 async function main(): Promise<void> {
   const ownPort = process.env.KAFKA_BROKERS ? undefined : Number(process.env.KAFKA_PORT ?? 9092);
-  const brokers =
-    ownPort === undefined
-      ? String(process.env.KAFKA_BROKERS)
-      : (await startKafka({ port: ownPort, ownerPid: process.pid })).brokers;
+  const own =
+    ownPort === undefined ? undefined : await startKafka({ port: ownPort, ownerPid: process.pid });
+  const brokers = own === undefined ? String(process.env.KAFKA_BROKERS) : own.brokers;
   const kafka = new Kafka({
     clientId: 'bench-push',
     brokers: brokers.split(','),
@@ -121,7 +120,8 @@ async function main(): Promise<void> {
     const cpu = new CpuMeter({
       distributor: () => [distributor.child.pid ?? 0],
       PostgreSQL: () => pidsNamed('postgres'),
-      Kafka: () => pidsNamed('java'),
+      // Our broker; with KAFKA_BROKERS, every JVM of this machine (a broker elsewhere is not counted).
+      Kafka: () => (own === undefined ? pidsNamed('java') : [own.pid]),
       'bench (receivers, producer)': () => [process.pid],
     });
     const total = RATE * SECONDS;
@@ -184,7 +184,7 @@ function printCpu(used: Record<string, number>, deliveries: number, elapsed: num
   );
   console.log(
     `CPU per delivery: ${parts.join(', ')}; all ${fmt((all * 1000) / deliveries, 3)} ms ` +
-      `(${fmt((all / elapsed) * 100)} % of a core, this machine has 2)`,
+      `(${fmt((all / elapsed) * 100)} % of a core, this machine has ${cpus().length})`,
   );
 }
 

@@ -72,3 +72,34 @@ describe('claims under a backlog', () => {
     expect(backlog.map((d) => d.id)).toEqual(['a-s5']);
   });
 });
+
+describe('held rows', () => {
+  it('never take the worker past its maxInFlight, whatever the targets have free', async () => {
+    const { queue } = claimingQueue([]);
+    const { sender, started, finish } = heldSender();
+    const worker = new DeliveryWorker(
+      queue,
+      new EndpointGates(2, 5, 30_000),
+      { webhook: sender, websub: sender },
+      {
+        owner: 'me',
+        leaseMs: 60_000,
+        pollMs: 60_000,
+        claimCoalesceMs: 60_000,
+        maxInFlight: 3,
+        perTarget: 2,
+        retry: { maxAttempts: 5, maxAgeMs: 3_600_000, initialMs: 1_000, maxMs: 60_000 },
+        now: () => t0,
+        log: () => undefined,
+      },
+    );
+    worker.dispatch(['a1', 'a2', 'b1', 'b2'].map((id) => claimedDelivery(id[0] ?? '', id, t0)));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toEqual(['a-a1', 'a-a2', 'b-b1']);
+    finish.get('a-a1')?.();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started).toEqual(['a-a1', 'a-a2', 'b-b1', 'b-b2']);
+    for (const id of ['a-a2', 'b-b1', 'b-b2']) finish.get(id)?.();
+    await worker.stop();
+  });
+});

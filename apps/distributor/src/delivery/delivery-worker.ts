@@ -39,6 +39,8 @@ export class DeliveryWorker {
   private soon: NodeJS.Timeout | undefined;
   private stopping = false;
   private readonly running = new Set<Promise<void>>();
+  /** The pump under way, if any (its claim may still dispatch rows). */
+  private pumped: Promise<void> | undefined;
   private readonly delivered: DeliveredBatch;
   /** Deliveries claimed for this worker by the fan-out, waiting for a free slot of their target. */
   private readonly waiting = new Map<string, { delivery: Delivery; heldAt: number }[]>();
@@ -64,7 +66,7 @@ export class DeliveryWorker {
       return;
     }
     this.pumping = true;
-    void this.pump()
+    this.pumped = this.pump()
       .catch((error: unknown) =>
         this.settings.log('warn', `claim failed: ${(error as Error).message}`),
       )
@@ -92,6 +94,13 @@ export class DeliveryWorker {
 
   /** Deliveries the fan-out inserted already claimed by this worker: sent as slots allow. */
   dispatch(deliveries: readonly Delivery[]): void {
+    if (this.stopping) {
+      // Claimed while stopping (a claim or a fan-out that was under way): back to the queue now.
+      this.track(
+        Promise.allSettled(deliveries.map((d) => this.queue.release(d.id, this.settings.owner))),
+      );
+      return;
+    }
     const heldAt = this.settings.now().getTime();
     for (const delivery of deliveries) {
       const list = this.waiting.get(delivery.targetId) ?? [];
@@ -124,7 +133,19 @@ export class DeliveryWorker {
     await Promise.allSettled(
       held.map(({ delivery }) => this.queue.release(delivery.id, this.settings.owner)),
     );
+    // A claim under way dispatches what it took, which goes back to the queue (dispatch).
+    await this.pumped;
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  /** Work stop() waits for. */
+  private track(work: Promise<unknown>): void {
+    const done: Promise<void> = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(done);
+    void done.finally(() => this.running.delete(done));
   }
 
   /**
@@ -162,11 +183,26 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * A slot freed: rows held for its target first, then, where only maxInFlight held them back,
+   * those of the other targets.
+   */
+  private startHeld(targetId: string): void {
+    this.startWaiting(targetId);
+    if (this.inFlight >= this.settings.maxInFlight) return;
+    for (const other of [...this.waiting.keys()]) {
+      if (this.inFlight >= this.settings.maxInFlight) return;
+      this.startWaiting(other);
+    }
+  }
+
   private startWaiting(targetId: string): void {
     const list = this.waiting.get(targetId);
+    // The target's slots, and the process's: held rows never take it past maxInFlight.
     while (
       list &&
       list.length > 0 &&
+      this.inFlight < this.settings.maxInFlight &&
       this.gates.allowance(targetId, this.settings.now().getTime()) > 0
     ) {
       const next = list.shift();
@@ -199,7 +235,7 @@ export class DeliveryWorker {
     const run = this.run(delivery).finally(() => {
       this.inFlight -= 1;
       this.running.delete(run);
-      if (!this.stopping) this.startWaiting(delivery.targetId);
+      if (!this.stopping) this.startHeld(delivery.targetId);
       this.notifySoon();
     });
     this.running.add(run);

@@ -1,25 +1,20 @@
 import type { Article, ContentLevel } from '@depeche/article';
-import {
-  mayUseFormat,
-  visibility,
-  whenVisible,
-  type FeedFormat,
-  type Partner,
-} from '@depeche/entitlements';
+import { mayUseFormat, visibility, type FeedFormat, type Partner } from '@depeche/entitlements';
 import type { Delivery } from '@depeche/persistence';
 
 /**
  * What a queued webhook delivery may carry when it is sent:
  * - `as-planned`: the rendition the fan-out stored;
- * - `render`: the version at another level or embargo marking than planned (the partner's level
- *   changed, or an embargo lifted before a retry of an early delivery);
- * - `wait`: not before `until` (the partner now waits for embargoes to lift, or is suspended);
+ * - `render`: the version at the content level the partner has now (changed since it was planned),
+ *   with the embargo marking it was planned with;
+ * - `wait`: not before `until` (the partner is suspended);
  * - `refused`: the partner may no longer have this version (a section, language, territory or
- *   format taken out of its entitlement, rights expired since).
+ *   format taken out of its entitlement, rights expired since, or early delivery of embargoed
+ *   stories taken away while this one is still embargoed).
  */
 export type SendVerdict =
   | { readonly kind: 'as-planned' }
-  | { readonly kind: 'render'; readonly level: ContentLevel; readonly embargoed: boolean }
+  | { readonly kind: 'render'; readonly level: ContentLevel }
   | { readonly kind: 'wait'; readonly until: Date; readonly reason: string }
   | { readonly kind: 'refused'; readonly reason: string };
 
@@ -61,20 +56,20 @@ export function judgeAtSend(
   if (!article) return AS_PLANNED;
   const seen = visibility(entitlement, article, now);
   if (!seen.visible) {
-    if (seen.reason === 'embargo') {
-      return {
-        kind: 'wait',
-        until: whenVisible(article, entitlement.embargo, now),
-        reason: 'the partner now takes embargoed stories when the embargo lifts',
-      };
-    }
+    // An embargo too: holding this version for its own lift could send it while a newer version
+    // extended the story's embargo. Dead-lettered, an operator may redeliver it after the lift.
     return {
       kind: 'refused',
-      reason: `the partner is no longer entitled to this version (${seen.reason})`,
+      reason:
+        seen.reason === 'embargo'
+          ? 'the partner no longer takes embargoed stories early, and this version is still embargoed'
+          : `the partner is no longer entitled to this version (${seen.reason})`,
     };
   }
-  if (seen.level === delivery.level && seen.embargoed === delivery.embargoed) return AS_PLANNED;
-  return { kind: 'render', level: seen.level, embargoed: seen.embargoed };
+  // Only the level: the embargo marking stays as planned (an embargo lifted since may have been
+  // extended by a newer version, which this one must not contradict).
+  if (seen.level === delivery.level) return AS_PLANNED;
+  return { kind: 'render', level: seen.level };
 }
 
 const AS_PLANNED: SendVerdict = { kind: 'as-planned' };

@@ -169,9 +169,35 @@ describe.each(DATABASES)('a push sent after the entitlement changed, on %s', (_n
     expect(received).toHaveLength(2);
   });
 
-  it('still sends a withdrawal there: the partner was given the story', async () => {
-    const report = await sender().send({ ...delivery, change: 'withdrawn' }, now);
+  it('still sends a withdrawal there, its canceled state: the partner was given the story', async () => {
+    const withdrawn: Article = {
+      ...article,
+      version: 2,
+      change: 'withdrawn',
+      withdrawnAt: now.toISOString(),
+    };
+    // The fan-out stores a withdrawal's rendition at the level planned when it was queued.
+    const canceled = renderPush('ninjs', withdrawn, 'full', now, 'http://feeds.test');
+    await DeliveryRenditions.put(
+      database.db,
+      [
+        {
+          guid: article.guid,
+          version: 2,
+          format: 'ninjs',
+          level: 'full',
+          embargoed: false,
+          mediaType: canceled.mediaType,
+          body: canceled.body.toString('utf8'),
+        },
+      ],
+      now,
+    );
+    const report = await sender().send({ ...delivery, version: 2, change: 'withdrawn' }, now);
     expect(report.kind).toBe('attempted');
     expect(received).toHaveLength(3);
+    expect(received[2]?.version).toBe('2');
+    expect(received[2]?.body).toBe(canceled.body.toString('utf8'));
+    expect(received[2]?.body).toContain('"pubStatus": "canceled"');
   });
 });

@@ -51,29 +51,32 @@ describe('a queued webhook delivery judged again when it is sent', () => {
     });
   });
 
-  it('is rendered at the level the partner has now', () => {
+  it('is rendered at the level the partner has now, with the embargo marking it was planned with', () => {
     expect(judgeAtSend(planned, partner({ contentLevel: 'summary' }), article, now)).toEqual({
       kind: 'render',
       level: 'summary',
-      embargoed: false,
     });
-  });
-
-  it('loses its embargo marking when the embargo lifted before a retry', () => {
+    // A retry of an early delivery after its lift keeps its marking: a newer version may have
+    // extended the story's embargo since.
     const lifted = sampleArticle({ ...article, embargoUntil: '2025-07-04T14:45:00.000Z' });
     const early = { ...planned, embargoed: true };
     expect(judgeAtSend(early, partner({ embargo: 'early' }), lifted, now)).toEqual({
-      kind: 'render',
-      level: 'full',
-      embargoed: false,
+      kind: 'as-planned',
     });
   });
 
-  it('waits for the lift once the partner no longer takes early delivery, and while it is suspended', () => {
+  it('is refused once the partner no longer takes early delivery of a story still embargoed', () => {
     const embargoed = sampleArticle({ ...article, embargoUntil: '2025-07-04T18:00:00.000Z' });
     expect(
       judgeAtSend({ ...planned, embargoed: true }, partner({ embargo: 'on-lift' }), embargoed, now),
-    ).toMatchObject({ kind: 'wait', until: new Date('2025-07-04T18:00:00.000Z') });
+    ).toEqual({
+      kind: 'refused',
+      reason:
+        'the partner no longer takes embargoed stories early, and this version is still embargoed',
+    });
+  });
+
+  it('waits while the partner is suspended', () => {
     expect(judgeAtSend(planned, partner({}, 'suspended'), article, now)).toEqual({
       kind: 'wait',
       until: new Date(now.getTime() + SUSPENDED_RECHECK_MS),

@@ -65,7 +65,7 @@ export class WebhookSender implements Sender {
     if (verdict.kind === 'refused') return { kind: 'dead', reason: verdict.reason };
     if (verdict.kind === 'wait')
       return { kind: 'postpone', at: verdict.until, reason: verdict.reason };
-    const rendition = await this.rendition(delivery, verdict, now);
+    const rendition = await this.rendition(delivery, verdict);
     if (!rendition) return { kind: 'dead', reason: 'no rendition stored for this version' };
     const { endpoint } = opened;
     const { body } = rendition;
@@ -118,31 +118,32 @@ export class WebhookSender implements Sender {
   }
 
   /**
-   * The bytes to send: the fan-out's stored rendition, or for a verdict of another level or
-   * embargo marking, the stored version rendered so now (and kept like a stored one).
+   * The bytes to send: the fan-out's stored rendition, or for a verdict of another level, the
+   * stored version rendered at it (and kept like a stored one).
    */
   private async rendition(
     delivery: Delivery,
     verdict: SendVerdict,
-    now: Date,
   ): Promise<EncodedRendition | undefined> {
     const key = {
       guid: delivery.guid,
       version: delivery.version,
       format: delivery.format,
       level: verdict.kind === 'render' ? verdict.level : delivery.level,
-      embargoed: verdict.kind === 'render' ? verdict.embargoed : delivery.embargoed,
+      embargoed: delivery.embargoed,
     };
     return this.renditions.get(renditionKeyString(key), async () => {
       const stored = await this.renditionStore.get(key);
       if (stored) return { mediaType: stored.mediaType, body: Buffer.from(stored.body, 'utf8') };
       const article = verdict.kind === 'render' ? await this.storedVersion(delivery) : undefined;
       if (!article || verdict.kind !== 'render') return undefined;
+      // With the clock the fan-out rendered with (when the delivery became due), so the embargo
+      // marking is the planned one.
       const rendered = renderPush(
         delivery.format as WebhookFormat,
         article,
         verdict.level,
-        now,
+        new Date(delivery.dueAt),
         this.settings.publicBaseUrl,
       );
       return { mediaType: rendered.mediaType, body: rendered.body };

@@ -5,13 +5,22 @@ import type { PushTargets } from './push-targets';
 /**
  * The `target|article` pairs of webhooks whose partner would no longer see the version it was last
  * given (`newest`), judged by its entitlement today: a section, language or territory taken out of
- * it since, or rights expired. Such a partner holds nothing a revocation should take down; the
+ * it since. Such a partner holds nothing a revocation should take down; the
  * change stream judges what a partner held by today's entitlement too (`heldBefore` in feed-api),
  * so pull and push agree: a partner whose entitlement was narrowed gets no `revoked` for the stories
  * it lost with it, by either path. A version the store does not hold (an item announced by another
  * database's ingest, as specs and the benchmark do) leaves its pair held, as the history says.
- * An embargo is no reason: the partner keeps what it had while one hides a version. Pure.
+ * Only what the entitlement decides counts: the change stream judges each earlier version as it
+ * was when recorded, so rights that expired since, or an embargo, leave it held (a story whose
+ * rights then run out is revoked by both paths). Pure.
  */
+/** Reasons a version is hidden that come from the entitlement alone, not from the clock. */
+const LOST_WITH_THE_ENTITLEMENT: ReadonlySet<string> = new Set([
+  'section',
+  'language',
+  'territory',
+]);
+
 export function heldNoLonger(
   newest: ReadonlyMap<string, number>,
   targets: PushTargets,
@@ -29,7 +38,7 @@ export function heldNoLonger(
     const article = facts.get(`${articleId}|${version}`);
     if (!partner || !article) continue;
     const seen = visibility(partner.entitlement, article, now);
-    if (!seen.visible && seen.reason !== 'embargo') gone.add(pair);
+    if (!seen.visible && LOST_WITH_THE_ENTITLEMENT.has(seen.reason)) gone.add(pair);
   }
   return gone;
 }

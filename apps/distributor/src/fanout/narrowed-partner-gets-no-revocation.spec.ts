@@ -34,25 +34,28 @@ describe('a story that left a partner with its entitlement, not by a change of i
     expect(plan.deliveries).toEqual([]);
   });
 
-  it('is still held where that version is inside the entitlement, or hidden only by its embargo', () => {
+  it('is still held where that version is inside the entitlement, or hidden only by the clock', () => {
     const inside = sampleArticle({ id: 'story|1', version: 1, sections: ['international'] });
-    expect(heldNoLonger(new Map([[pair, 1]]), oneWebhookTargets(), facts(inside), now).size).toBe(
-      0,
-    );
     const embargoed = sampleArticle({ ...inside, embargoUntil: '2025-07-05T00:00:00.000Z' });
-    expect(
-      heldNoLonger(new Map([[pair, 1]]), oneWebhookTargets(), facts(embargoed), now).size,
-    ).toBe(0);
-    // Then the story moving out of the view is revoked, as the change stream says `revoked`.
-    const plan = planDeliveries(
-      [itemOf(v2, now)],
-      oneWebhookTargets(),
-      new Set([pair]),
-      now,
-      () => 'd',
-      new Set(),
-    );
-    expect(plan.deliveries.map((d) => d.change)).toEqual(['revoked']);
+    // The change stream judged it when recorded, before its rights ran out: it was held.
+    const expired = sampleArticle({
+      ...inside,
+      rights: { ...inside.rights, expiresAt: '2025-07-04T14:00:00.000Z' },
+    });
+    for (const version of [inside, embargoed, expired]) {
+      const gone = heldNoLonger(new Map([[pair, 1]]), oneWebhookTargets(), facts(version), now);
+      expect(gone.size).toBe(0);
+      // Then the story moving out of the view is revoked, as the change stream says `revoked`.
+      const plan = planDeliveries(
+        [itemOf(v2, now)],
+        oneWebhookTargets(),
+        new Set([pair]),
+        now,
+        () => 'd',
+        gone,
+      );
+      expect(plan.deliveries.map((d) => d.change)).toEqual(['revoked']);
+    }
   });
 
   it('is still held where the store lacks the version, or the target is no webhook of these targets', () => {
