@@ -36,6 +36,15 @@ export class PostgresDatabase implements SqlDatabase {
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // The pool stops listening for a client's errors while it is checked out: a connection lost
+    // between two statements of a transaction (the server restarted, a backend terminated) then
+    // emitted 'error' with no listener and crashed the process (seen in the database-outage spec).
+    // Kept here, the loss fails the transaction's next statement, and the client is discarded.
+    let lost: Error | undefined;
+    const onError = (error: Error): void => {
+      lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(new PostgresTransaction(client));
@@ -45,7 +54,8 @@ export class PostgresDatabase implements SqlDatabase {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      client.release(lost);
     }
   }
 
