@@ -61,3 +61,9 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
     await client.end();
   }
 }
+
+/** Both stores, for `describe.each`: every store spec runs on PostgreSQL and on SQLite. */
+export const TEST_DATABASES: readonly [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', createPostgresTestDatabase],
+  ['SQLite', () => Promise.resolve(createSqliteTestDatabase())],
+];

@@ -3,6 +3,7 @@ import { claimedDelivery } from '../test-support/claimed-delivery';
 import { DeliveryWorker } from './delivery-worker';
 import { EndpointGates } from './endpoint-gates';
 import { heldSender } from '../test-support/held-sender';
+import type { Sender } from './send-report';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 
@@ -31,27 +32,32 @@ function claimingQueue(backlog: Delivery[]) {
   return { queue, requests };
 }
 
+/** Two slots per target, claims only when the test notifies (the coalescing delay is a minute). */
+function workerOn(queue: DeliveryQueue, sender: Sender, maxInFlight: number): DeliveryWorker {
+  return new DeliveryWorker(
+    queue,
+    new EndpointGates(2, 5, 30_000),
+    { webhook: sender, websub: sender },
+    {
+      owner: 'me',
+      leaseMs: 60_000,
+      pollMs: 60_000,
+      claimCoalesceMs: 60_000,
+      maxInFlight,
+      perTarget: 2,
+      retry: { maxAttempts: 5, maxAgeMs: 3_600_000, initialMs: 1_000, maxMs: 60_000 },
+      now: () => t0,
+      log: () => undefined,
+    },
+  );
+}
+
 describe('claims under a backlog', () => {
   it('bring a round more per target than its free slots, started as slots free without another claim', async () => {
     const backlog = ['s1', 's2', 's3', 's4', 's5'].map((s) => claimedDelivery('a', s, t0));
     const { queue, requests } = claimingQueue(backlog);
     const { sender, started, finish } = heldSender();
-    const worker = new DeliveryWorker(
-      queue,
-      new EndpointGates(2, 5, 30_000),
-      { webhook: sender, websub: sender },
-      {
-        owner: 'me',
-        leaseMs: 60_000,
-        pollMs: 60_000,
-        claimCoalesceMs: 60_000,
-        maxInFlight: 16,
-        perTarget: 2,
-        retry: { maxAttempts: 5, maxAgeMs: 3_600_000, initialMs: 1_000, maxMs: 60_000 },
-        now: () => t0,
-        log: () => undefined,
-      },
-    );
+    const worker = workerOn(queue, sender, 16);
     worker.notify();
     await new Promise((r) => setTimeout(r, 20));
     // Two slots: two rows sent, two held, one left in the queue.
@@ -77,22 +83,7 @@ describe('held rows', () => {
   it('never take the worker past its maxInFlight, whatever the targets have free', async () => {
     const { queue } = claimingQueue([]);
     const { sender, started, finish } = heldSender();
-    const worker = new DeliveryWorker(
-      queue,
-      new EndpointGates(2, 5, 30_000),
-      { webhook: sender, websub: sender },
-      {
-        owner: 'me',
-        leaseMs: 60_000,
-        pollMs: 60_000,
-        claimCoalesceMs: 60_000,
-        maxInFlight: 3,
-        perTarget: 2,
-        retry: { maxAttempts: 5, maxAgeMs: 3_600_000, initialMs: 1_000, maxMs: 60_000 },
-        now: () => t0,
-        log: () => undefined,
-      },
-    );
+    const worker = workerOn(queue, sender, 3);
     worker.dispatch(['a1', 'a2', 'b1', 'b2'].map((id) => claimedDelivery(id[0] ?? '', id, t0)));
     await new Promise((r) => setTimeout(r, 20));
     expect(started).toEqual(['a-a1', 'a-a2', 'b-b1']);

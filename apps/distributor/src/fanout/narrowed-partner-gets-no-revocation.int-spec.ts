@@ -1,22 +1,12 @@
 import type { Article } from '@depeche/article';
 import type { Entitlement } from '@depeche/entitlements';
 import { ArticleStore, migrate, MIGRATIONS } from '@depeche/persistence';
-import {
-  createPostgresTestDatabase,
-  createSqliteTestDatabase,
-  sampleArticle,
-  type TestDatabase,
-} from '@depeche/testing';
+import { sampleArticle, TEST_DATABASES, type TestDatabase } from '@depeche/testing';
 import { ItemsBatchHandler } from './items-batch.handler';
 import type { PushTargets } from './push-targets';
 import type { TargetDirectory } from './target-directory';
 import { itemOf, itemsMessage } from '../test-support/items-message';
 import { oneWebhookTargets } from '../test-support/one-webhook-partner';
-
-const DATABASES: [string, () => Promise<TestDatabase>][] = [
-  ['PostgreSQL', createPostgresTestDatabase],
-  ['SQLite', () => Promise.resolve(createSqliteTestDatabase())],
-];
 
 const now = new Date('2025-07-04T15:00:00.000Z');
 
@@ -45,7 +35,7 @@ function targetsWith(entitlement: Partial<Entitlement>): TargetDirectory {
  * the partner lacks is revoked where the partner holds it, and is not where the partner lost the
  * story's section with its entitlement first (the change stream says nothing then either).
  */
-describe.each(DATABASES)(
+describe.each(TEST_DATABASES)(
   'revocations after an entitlement was narrowed, on %s',
   (_name, create) => {
     let database: TestDatabase;
