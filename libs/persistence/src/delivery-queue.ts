@@ -58,6 +58,13 @@ export interface DeliveryFilter {
  * lease passes. Order per story and target: a version is never claimed while an older version
  * for the same target is pending or in flight (v2 waits for v1's final outcome).
  */
+/** The newest delivery of a story to a target (DeliveryQueue.storyHistory). */
+export interface NewestDelivery {
+  readonly targetId: string;
+  readonly articleId: string;
+  readonly version: number;
+}
+
 export class DeliveryQueue {
   constructor(private readonly db: SqlExecutor) {}
 
@@ -104,7 +111,7 @@ export class DeliveryQueue {
    * (`open`: a newer version for that target must wait its turn, so the fan-out does not claim it),
    * and those whose newest delivery is a withdrawal or a revocation (`ended`: the target holds
    * nothing of the story, so a story leaving its view needs no revocation), and for each pair the
-   * version of its newest delivery (`newest`: what the target was last given).
+   * newest delivery itself (`newest`: what the target was last given, by target, story and version).
    */
   static async storyHistory(
     tx: SqlExecutor,
@@ -113,12 +120,12 @@ export class DeliveryQueue {
     delivered: Set<string>;
     open: Set<string>;
     ended: Set<string>;
-    newest: Map<string, number>;
+    newest: Map<string, NewestDelivery>;
   }> {
     const delivered = new Set<string>();
     const open = new Set<string>();
     const ended = new Set<string>();
-    const newest = new Map<string, number>();
+    const newest = new Map<string, NewestDelivery>();
     for (const chunk of chunks(articleIds)) {
       // One row per pair, with the change of its newest version: a live blog's hundreds of
       // versions to dozens of targets stay in the database.
@@ -140,7 +147,11 @@ export class DeliveryQueue {
       for (const row of rows) {
         const pair = `${row.target_id}|${row.article_id}`;
         delivered.add(pair);
-        newest.set(pair, Number(row.newest));
+        newest.set(pair, {
+          targetId: row.target_id,
+          articleId: row.article_id,
+          version: Number(row.newest),
+        });
         if (Number(row.open) > 0) open.add(pair);
         if (row.change === 'withdrawn' || row.change === 'revoked') ended.add(pair);
       }

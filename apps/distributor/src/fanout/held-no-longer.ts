@@ -1,5 +1,6 @@
 import type { Article } from '@depeche/article';
 import { visibility } from '@depeche/entitlements';
+import type { NewestDelivery } from '@depeche/persistence';
 import type { PushTargets } from './push-targets';
 
 /**
@@ -22,23 +23,24 @@ const LOST_WITH_THE_ENTITLEMENT: ReadonlySet<string> = new Set([
 ]);
 
 export function heldNoLonger(
-  newest: ReadonlyMap<string, number>,
+  newest: ReadonlyMap<string, NewestDelivery>,
   targets: PushTargets,
   facts: ReadonlyMap<string, Article>,
   now: Date,
 ): Set<string> {
   const partners = new Map(targets.webhooks.map(({ endpoint, partner }) => [endpoint.id, partner]));
   const gone = new Set<string>();
-  for (const [pair, version] of newest) {
-    // Target ids are UUIDs; an article id may hold the separator itself.
-    const cut = pair.indexOf('|');
-    const targetId = pair.slice(0, cut);
-    const articleId = pair.slice(cut + 1);
+  for (const [pair, { targetId, articleId, version }] of newest) {
     const partner = partners.get(targetId);
-    const article = facts.get(`${articleId}|${version}`);
+    const article = facts.get(versionKey(articleId, version));
     if (!partner || !article) continue;
     const seen = visibility(partner.entitlement, article, now);
     if (!seen.visible && LOST_WITH_THE_ENTITLEMENT.has(seen.reason)) gone.add(pair);
   }
   return gone;
+}
+
+/** How `facts` names a version. */
+export function versionKey(articleId: string, version: number): string {
+  return `${articleId}|${version}`;
 }

@@ -6,6 +6,7 @@ import {
   FeedReadModel,
   renditionKeyString,
   type Delivery,
+  type NewestDelivery,
   type NewDelivery,
   type SqlDatabase,
   type StoredRendition,
@@ -15,7 +16,7 @@ import { withCorrelationId } from '@depeche/observability';
 import { randomUUID } from 'node:crypto';
 import type { CorrelationIds } from './correlation-ids';
 import { correlationOf } from './correlation-of';
-import { heldNoLonger } from './held-no-longer';
+import { heldNoLonger, versionKey } from './held-no-longer';
 import { planDeliveries, REVOKED_LEVEL, type RenditionRequest } from './plan-deliveries';
 import { sendAtOnce } from './send-at-once';
 import { renderPush, revokedArticle } from './push-rendition';
@@ -54,11 +55,16 @@ export interface FannedOut {
  * the offsets after it. Throwing (database down) makes the consumer retry the batch.
  */
 export class ItemsBatchHandler {
+  /** The stored versions webhooks were last given (heldNoLonger). */
+  private readonly versions: FeedReadModel;
+
   constructor(
     private readonly db: SqlDatabase,
     private readonly targets: TargetDirectory,
     private readonly settings: FanOutSettings,
-  ) {}
+  ) {
+    this.versions = new FeedReadModel(db);
+  }
 
   async handle(messages: readonly ConsumedMessage[]): Promise<FannedOut> {
     const deadLetters: DeadLetter[] = [];
@@ -159,27 +165,18 @@ export class ItemsBatchHandler {
    * to webhooks before only.
    */
   private async heldNoLonger(
-    newest: ReadonlyMap<string, number>,
+    newest: ReadonlyMap<string, NewestDelivery>,
     ended: ReadonlySet<string>,
     targets: PushTargets,
     now: Date,
   ): Promise<Set<string>> {
     const webhooks = new Set(targets.webhooks.map(({ endpoint }) => endpoint.id));
     const held = new Map(
-      [...newest].filter(([pair]) => !ended.has(pair) && webhooks.has(pair.split('|')[0] ?? '')),
+      [...newest].filter(([pair, { targetId }]) => !ended.has(pair) && webhooks.has(targetId)),
     );
     if (held.size === 0) return new Set();
-    const versions = new Map<string, { articleId: string; version: number }>();
-    for (const [pair, version] of held) {
-      const articleId = pair.slice(pair.indexOf('|') + 1);
-      versions.set(`${articleId}|${version}`, { articleId, version });
-    }
-    const facts = new Map(
-      (await new FeedReadModel(this.db).versionsOf([...versions.values()])).map((article) => [
-        `${article.id}|${article.version}`,
-        article,
-      ]),
-    );
+    const articles = await this.versions.versionsOf([...held.values()]);
+    const facts = new Map(articles.map((a) => [versionKey(a.id, a.version), a]));
     return heldNoLonger(held, targets, facts, now);
   }
 
