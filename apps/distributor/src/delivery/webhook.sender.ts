@@ -59,14 +59,20 @@ export class WebhookSender implements Sender {
   ) {}
 
   async send(delivery: Delivery, now: Date): Promise<SendReport> {
-    const opened = await this.opened(delivery.targetId);
-    if (!opened) return { kind: 'dead', reason: 'the endpoint was removed' };
-    const verdict = await this.judge(delivery, opened.endpoint, now);
-    if (verdict.kind === 'refused') return { kind: 'dead', reason: verdict.reason };
-    if (verdict.kind === 'wait')
-      return { kind: 'postpone', at: verdict.until, reason: verdict.reason };
-    const rendition = await this.rendition(delivery, verdict);
-    if (!rendition) return { kind: 'dead', reason: 'no rendition stored for this version' };
+    let prepared: Prepared | SendReport;
+    try {
+      prepared = await this.prepare(delivery, now);
+    } catch (error) {
+      // Our own store failed (the database is away), not the partner: no attempt is counted and
+      // the partner's circuit is left alone, so an outage never dead-letters a delivery.
+      return {
+        kind: 'postpone',
+        at: new Date(now.getTime() + STORE_RETRY_MS),
+        reason: `reading the delivery's endpoint, partner or rendition failed: ${(error as Error).message}`,
+      };
+    }
+    if ('kind' in prepared) return prepared;
+    const { opened, rendition } = prepared;
     const { endpoint } = opened;
     const { body } = rendition;
     const timestamp = Math.floor(now.getTime() / 1000);
@@ -90,6 +96,19 @@ export class WebhookSender implements Sender {
       },
     });
     return { kind: 'attempted', result };
+  }
+
+  /** What sending needs from the stores, or why nothing is to be sent. */
+  private async prepare(delivery: Delivery, now: Date): Promise<Prepared | SendReport> {
+    const opened = await this.opened(delivery.targetId);
+    if (!opened) return { kind: 'dead', reason: 'the endpoint was removed' };
+    const verdict = await this.judge(delivery, opened.endpoint, now);
+    if (verdict.kind === 'refused') return { kind: 'dead', reason: verdict.reason };
+    if (verdict.kind === 'wait')
+      return { kind: 'postpone', at: verdict.until, reason: verdict.reason };
+    const rendition = await this.rendition(delivery, verdict);
+    if (!rendition) return { kind: 'dead', reason: 'no rendition stored for this version' };
+    return { opened, rendition };
   }
 
   /** The delivery as a pull would find it now (judgeAtSend). */
@@ -173,6 +192,14 @@ export class WebhookSender implements Sender {
       return { endpoint, secret: this.box.open(endpoint.secret, endpoint.id), previous };
     });
   }
+}
+
+/** How long a delivery waits after our own store failed to answer. */
+export const STORE_RETRY_MS = 5_000;
+
+interface Prepared {
+  readonly opened: OpenedEndpoint;
+  readonly rendition: EncodedRendition;
 }
 
 interface OpenedEndpoint {
