@@ -20,6 +20,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseAllowList } from '../config/allow-list';
 import { SecretBox } from '../crypto/secret-box';
+import type { Rendition } from '@depeche/renderers';
 import { renderPush } from '../fanout/push-rendition';
 import { AddressPolicy } from '../net/address-policy';
 import { safeLookup } from '../net/safe-lookup';
@@ -42,6 +43,27 @@ describe.each(TEST_DATABASES)(
     let partners: PartnerStore;
     let sender: () => WebhookSender;
     const article: Article = sampleArticle({ version: 1, sections: ['international'] });
+
+    /** The full-text ninjs rendition of a version, stored as the fan-out stores it. */
+    async function storeRendition(version: Article): Promise<Rendition> {
+      const rendition = renderPush('ninjs', version, 'full', now, 'http://feeds.test');
+      await DeliveryRenditions.put(
+        database.db,
+        [
+          {
+            guid: version.guid,
+            version: version.version,
+            format: 'ninjs',
+            level: 'full',
+            embargoed: false,
+            mediaType: rendition.mediaType,
+            body: rendition.body.toString('utf8'),
+          },
+        ],
+        now,
+      );
+      return rendition;
+    }
 
     beforeAll(async () => {
       server = createServer((req, res) => {
@@ -78,22 +100,7 @@ describe.each(TEST_DATABASES)(
           headers: {},
         }),
       );
-      const planned = renderPush('ninjs', article, 'full', now, 'http://feeds.test');
-      await DeliveryRenditions.put(
-        database.db,
-        [
-          {
-            guid: article.guid,
-            version: 1,
-            format: 'ninjs',
-            level: 'full',
-            embargoed: false,
-            mediaType: planned.mediaType,
-            body: planned.body.toString('utf8'),
-          },
-        ],
-        now,
-      );
+      await storeRendition(article);
       // A sender per step: its caches (a second for partners) would otherwise hold the old entitlement.
       sender = () =>
         new WebhookSender(
@@ -176,22 +183,7 @@ describe.each(TEST_DATABASES)(
         withdrawnAt: now.toISOString(),
       };
       // The fan-out stores a withdrawal's rendition at the level planned when it was queued.
-      const canceled = renderPush('ninjs', withdrawn, 'full', now, 'http://feeds.test');
-      await DeliveryRenditions.put(
-        database.db,
-        [
-          {
-            guid: article.guid,
-            version: 2,
-            format: 'ninjs',
-            level: 'full',
-            embargoed: false,
-            mediaType: canceled.mediaType,
-            body: canceled.body.toString('utf8'),
-          },
-        ],
-        now,
-      );
+      const canceled = await storeRendition(withdrawn);
       const report = await sender().send({ ...delivery, version: 2, change: 'withdrawn' }, now);
       expect(report.kind).toBe('attempted');
       expect(received).toHaveLength(3);
