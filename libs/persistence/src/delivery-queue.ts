@@ -7,7 +7,7 @@ import {
   type NewDelivery,
 } from './delivery';
 import { chunks, insertRows, placeholders as rowPlaceholders } from './sql-batch';
-import type { SqlExecutor, SqlValue } from './sql-database';
+import type { SqlDatabase, SqlExecutor, SqlValue } from './sql-database';
 
 const ENQUEUE_COLUMNS = [
   'id',
@@ -66,7 +66,7 @@ export interface NewestDelivery {
 }
 
 export class DeliveryQueue {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /**
    * Inserts what is not there yet (in the caller's transaction); returns how many were new. One
@@ -318,22 +318,19 @@ export class DeliveryQueue {
   /**
    * Dead letters back into the queue, due now, with their attempts and age reset: those whose
    * target is still active and whose story has had no newer version delivered or queued for that
-   * target since (REDELIVERABLE). Sending such a version now would put an older text, or a story
+   * target since (REDELIVER). Sending such a version now would put an older text, or a story
    * since withdrawn, after the newer one; the newer one is what the partner needs.
    */
   async redeliver(ids: readonly string[], now: Date): Promise<number> {
     if (ids.length === 0) return 0;
-    return this.db.execute(`${REDELIVER} AND deliveries.id IN (${placeholders(2, ids.length)})`, [
+    return this.redeliverWhere(`deliveries.id IN (${placeholders(2, ids.length)})`, [
       now.toISOString(),
       ...ids,
     ]);
   }
 
   async redeliverTarget(targetId: string, now: Date): Promise<number> {
-    return this.db.execute(`${REDELIVER} AND deliveries.target_id = $2`, [
-      now.toISOString(),
-      targetId,
-    ]);
+    return this.redeliverWhere('deliveries.target_id = $2', [now.toISOString(), targetId]);
   }
 
   /**
@@ -341,12 +338,29 @@ export class DeliveryQueue {
    * queue (the operator's "redeliver to a partner" after the partner fixed its receiver).
    */
   async redeliverPartner(partnerId: string, now: Date): Promise<number> {
-    return this.db.execute(
-      `${REDELIVER} AND deliveries.target_id IN (
+    return this.redeliverWhere(
+      `deliveries.target_id IN (
          SELECT id FROM webhook_endpoints WHERE partner_id = $2
          UNION SELECT id FROM websub_subscriptions WHERE partner_id = $2)`,
       [now.toISOString(), partnerId],
     );
+  }
+
+  /**
+   * REDELIVER narrowed by `where`. On PostgreSQL it first waits for every transaction writing the
+   * queue to end, and keeps new ones out meanwhile (SHARE ROW EXCLUSIVE conflicts with the row
+   * locks of INSERT and UPDATE, not with reads): REDELIVER's "no newer version" is a read of other
+   * rows, which a fan-out inserting v2 has not committed yet, or a claim of v2 has not. Without the
+   * wait, v1 went back to pending beside a v2 that was then sent first, and v1 after it. An
+   * operator's action, rare: the queue pauses for one statement. SQLite writes one at a time.
+   */
+  private redeliverWhere(where: string, params: readonly SqlValue[]): Promise<number> {
+    const statement = `${REDELIVER} AND ${where}`;
+    if (this.db.kind !== 'postgres') return this.db.execute(statement, params);
+    return this.db.transaction(async (tx) => {
+      await tx.execute('LOCK TABLE deliveries IN SHARE ROW EXCLUSIVE MODE');
+      return tx.execute(statement, params);
+    });
   }
 
   /**
