@@ -2,7 +2,8 @@
  * `npm run bench:ingest`: N realistic events (default 20,000, the sample article, about 8 KB each)
  * on the real broker, then in one run: (a) a bare kafkajs consumer reading them, the ceiling;
  * (b) ingest end to end into PostgreSQL; (c) the same into SQLite. Then a paced phase for
- * produce-to-stored latency. Prints events/s, p50/p99 latency, peak RSS and (b)/(a).
+ * produce-to-stored latency. Prints events/s, p50/p99 latency, peak RSS, (b)/(a), and the CPU
+ * each process (ingest, PostgreSQL, Kafka, the bench) used per event in the backlog phase.
  * Not a test: nothing is asserted. BENCH_EVENTS, BENCH_RATE (events/s of the paced phase).
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import {
 } from '@depeche/testing';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { fmt, peakRssMb, percentile } from './bench-support';
+import { CpuMeter, cpuPerUnit, pidsNamed } from './process-cpu';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const root = resolve(__dirname, '..', '..', '..');
@@ -74,6 +76,8 @@ async function bareConsumer(kafka: Kafka, topic: string): Promise<number> {
 
 interface IngestFigures {
   eventsPerSecond: number;
+  /** cpuPerUnit's line for the backlog phase. */
+  cpu: string;
   p50: number;
   p99: number;
   peakRss: number;
@@ -92,6 +96,7 @@ async function throughIngest(
   brokers: string,
   topic: string,
   db: TestDatabase,
+  kafkaPid: number | undefined,
 ): Promise<IngestFigures> {
   const admin = kafka.admin();
   await admin.connect();
@@ -113,9 +118,18 @@ async function throughIngest(
     // To compare settings without editing the bench, e.g. INGEST_PARTITIONS_CONCURRENTLY=1.
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('INGEST_'))),
   });
+  const cpu = new CpuMeter({
+    ingest: () => [ingest.child.pid ?? 0],
+    ...(db.env.DATABASE_KIND === 'postgres' ? { PostgreSQL: () => pidsNamed('postgres') } : {}),
+    // The broker this bench started; with KAFKA_BROKERS, every JVM of this machine.
+    Kafka: () => (kafkaPid === undefined ? pidsNamed('java') : [kafkaPid]),
+    'bench (count poller)': () => [process.pid],
+  });
   const started = performance.now();
   while ((await count(db)) < N) await new Promise((r) => setTimeout(r, 50));
-  const eventsPerSecond = (N / (performance.now() - started)) * 1000;
+  const backlogSeconds = (performance.now() - started) / 1000;
+  const eventsPerSecond = N / backlogSeconds;
+  const used = cpuPerUnit(cpu.used(), 'event', N, backlogSeconds);
 
   // Paced phase: RATE events/s for 10 s; latency = produce time to the moment the stored change is
   // visible to a reader of the database (a poller stamps each new article_changes row). Ids are
@@ -147,6 +161,7 @@ async function throughIngest(
   await ingest.stop();
   return {
     eventsPerSecond,
+    cpu: used,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     peakRss,
@@ -155,10 +170,9 @@ async function throughIngest(
 
 async function main(): Promise<void> {
   const ownPort = process.env.KAFKA_BROKERS ? undefined : Number(process.env.KAFKA_PORT ?? 9092);
-  const brokers =
-    ownPort === undefined
-      ? String(process.env.KAFKA_BROKERS)
-      : (await startKafka({ port: ownPort, ownerPid: process.pid })).brokers;
+  const own =
+    ownPort === undefined ? undefined : await startKafka({ port: ownPort, ownerPid: process.pid });
+  const brokers = own?.brokers ?? String(process.env.KAFKA_BROKERS);
   process.env.KAFKA_BROKERS = brokers;
   const kafka = new Kafka({
     clientId: 'bench',
@@ -184,11 +198,11 @@ async function main(): Promise<void> {
     const ceiling = await bareConsumer(kafka, topic);
     console.log(`(a) bare kafkajs consumer:   ${fmt(ceiling)} events/s`);
     const pg = await createPostgresTestDatabase();
-    const postgres = await throughIngest(kafka, brokers, topic, pg);
+    const postgres = await throughIngest(kafka, brokers, topic, pg, own?.pid);
     await pg.drop();
     report('(b) ingest into PostgreSQL:', postgres, ceiling);
     const lite = createSqliteTestDatabase();
-    const sqlite = await throughIngest(kafka, brokers, topic, lite);
+    const sqlite = await throughIngest(kafka, brokers, topic, lite, own?.pid);
     await lite.drop();
     report('(c) ingest into SQLite:    ', sqlite, ceiling);
     console.log(
@@ -204,6 +218,7 @@ function report(label: string, f: IngestFigures, ceiling: number): void {
     `${label} ${fmt(f.eventsPerSecond)} events/s (${fmt(f.eventsPerSecond / ceiling, 2)}× the bare consumer), ` +
       `produce-to-stored p50 ${fmt(f.p50)} ms p99 ${fmt(f.p99)} ms, peak RSS ${fmt(f.peakRss)} MB`,
   );
+  console.log(`    backlog phase, ${f.cpu}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fmt } from './bench-support';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ). */
 const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
@@ -62,4 +64,27 @@ export class CpuMeter {
 
 function read(pids: readonly number[]): Map<number, number> {
   return new Map(pids.map((pid) => [pid, cpuSeconds(pid)]));
+}
+
+/**
+ * One line of what each group used per unit of work over a run, and all of them together: e.g.
+ * `CPU per delivery: distributor 0.243 ms (62 % of a core), …; all 0.658 ms (167 % of a core, …)`.
+ * A run that keeps every core busy ends near cores ÷ "all": where the machine's time goes.
+ */
+export function cpuPerUnit(
+  used: Readonly<Record<string, number>>,
+  unit: string,
+  units: number,
+  elapsedSeconds: number,
+): string {
+  const ms = (seconds: number): string => fmt((seconds * 1000) / units, 3);
+  const share = (seconds: number): string => fmt((seconds / elapsedSeconds) * 100);
+  const all = Object.values(used).reduce((sum, seconds) => sum + seconds, 0);
+  const parts = Object.entries(used).map(
+    ([name, seconds]) => `${name} ${ms(seconds)} ms (${share(seconds)} % of a core)`,
+  );
+  return (
+    `CPU per ${unit}: ${parts.join(', ')}; all ${ms(all)} ms ` +
+    `(${share(all)} % of a core, this machine has ${cpus().length})`
+  );
 }

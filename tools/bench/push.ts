@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderNinjs } from '@depeche/renderers';
 import { migrate, MIGRATIONS, PartnerStore } from '@depeche/persistence';
@@ -26,7 +26,7 @@ import {
 } from '@depeche/testing';
 import { startKafka, stopKafka } from '../kafka/kafka';
 import { fmt, peakRssMb, percentile } from './bench-support';
-import { CpuMeter, pidsNamed } from './process-cpu';
+import { CpuMeter, cpuPerUnit, pidsNamed } from './process-cpu';
 import type { CeilingClientConfig, CeilingClientResult } from './push/ceiling-client';
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
         `${fmt(latencies.length / elapsed)} deliveries/s; produce-to-delivered p50 ${fmt(percentile(sorted, 50))} ms, ` +
         `p99 ${fmt(percentile(sorted, 99))} ms; distributor peak RSS ${fmt(peakRssMb(distributor.child.pid ?? 0))} MB`,
     );
-    printCpu(used, latencies.length, elapsed);
+    console.log(cpuPerUnit(used, 'delivery', latencies.length, elapsed));
     await distributor.stop();
     const ceiling = await runCeiling(healthyUrls);
     const depeche = latencies.length / elapsed;
@@ -173,19 +173,6 @@ async function main(): Promise<void> {
     await database.drop();
     if (ownPort !== undefined) await stopKafka({ port: ownPort });
   }
-}
-
-/** CPU per delivery of each process over the run, and of all of them. */
-function printCpu(used: Record<string, number>, deliveries: number, elapsed: number): void {
-  const all = Object.values(used).reduce((sum, s) => sum + s, 0);
-  const parts = Object.entries(used).map(
-    ([name, seconds]) =>
-      `${name} ${fmt((seconds * 1000) / deliveries, 3)} ms (${fmt((seconds / elapsed) * 100)} % of a core)`,
-  );
-  console.log(
-    `CPU per delivery: ${parts.join(', ')}; all ${fmt((all * 1000) / deliveries, 3)} ms ` +
-      `(${fmt((all / elapsed) * 100)} % of a core, this machine has ${cpus().length})`,
-  );
 }
 
 /** The bare client of ceiling-client.ts, in a process of its own as the distributor runs in one. */
