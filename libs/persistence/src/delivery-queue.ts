@@ -160,6 +160,40 @@ export class DeliveryQueue {
   }
 
   /**
+   * First in the fan-out's transaction (PostgreSQL): the lock its inserts take anyway, taken before
+   * it looks at the queue again (openPairs), so that a redelivery, which waits for it (SHARE ROW
+   * EXCLUSIVE), ends before that look or begins after the commit, never in between. SQLite's
+   * transactions write one at a time already.
+   */
+  static async holdOffRedelivery(tx: SqlExecutor): Promise<void> {
+    if (tx.kind === 'postgres') await tx.execute('LOCK TABLE deliveries IN ROW EXCLUSIVE MODE');
+  }
+
+  /**
+   * Of the (target, story) pairs of `deliveries`, those with a version pending or in flight now, as
+   * `target|article`: storyHistory's `open`, read again inside the fan-out's transaction.
+   */
+  static async openPairs(
+    tx: SqlExecutor,
+    deliveries: readonly Pick<NewDelivery, 'targetId' | 'articleId'>[],
+  ): Promise<Set<string>> {
+    const wanted = new Set(deliveries.map((d) => `${d.targetId}|${d.articleId}`));
+    const open = new Set<string>();
+    for (const chunk of chunks([...new Set(deliveries.map((d) => d.articleId))])) {
+      const rows = await tx.query<{ target_id: string; article_id: string }>(
+        `SELECT DISTINCT target_id, article_id FROM deliveries
+         WHERE article_id IN (${placeholders(1, chunk.length)}) AND status IN ('pending', 'in_flight')`,
+        chunk,
+      );
+      for (const row of rows) {
+        const pair = `${row.target_id}|${row.article_id}`;
+        if (wanted.has(pair)) open.add(pair);
+      }
+    }
+    return open;
+  }
+
+  /**
    * Inserts deliveries already claimed by `owner` (in the caller's transaction), for the fan-out
    * to send at once without a claim round trip. Only rows that were not there yet come back: a
    * repeat of the item (at least once) claims nothing, so nothing is sent twice by this path.

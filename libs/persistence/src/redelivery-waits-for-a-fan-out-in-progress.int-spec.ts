@@ -1,5 +1,9 @@
-import { createPostgresTestDatabase, newDelivery, type TestDatabase } from '@depeche/testing';
-import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  createPostgresTestDatabase,
+  lockWaiter,
+  newDelivery,
+  type TestDatabase,
+} from '@depeche/testing';
 import { DeliveryQueue, migrate, MIGRATIONS, PartnerStore, WebhookEndpointStore } from '.';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
@@ -73,7 +77,7 @@ describe('redelivery beside a fan-out in progress on PostgreSQL', () => {
     const redelivery = queue.redeliver(['a-s1-1'], at(2_000));
     const first = await Promise.race([
       redelivery.then(() => 'redelivery ended' as const),
-      lockWaiter(database).then(() => 'redelivery waits' as const),
+      lockWaiter(database, 'deliveries').then(() => 'redelivery waits' as const),
     ]);
     commit();
     await fanOut;
@@ -90,15 +94,3 @@ describe('redelivery beside a fan-out in progress on PostgreSQL', () => {
     expect((await queue.get('a-s1-1'))?.status).toBe('pending');
   });
 });
-
-/** Resolves once a session waits for a lock on the deliveries table. */
-async function lockWaiter(database: TestDatabase): Promise<void> {
-  for (;;) {
-    const [row] = await database.db.query<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_locks
-        WHERE NOT granted AND relation = 'deliveries'::regclass`,
-    );
-    if ((row?.waiting ?? 0) > 0) return;
-    await sleep(10);
-  }
-}

@@ -11,3 +11,4 @@ export * from './repo-root';
 export * from './prometheus-text';
 export * from './new-delivery';
 export * from './sample-entitlement';
+export * from './lock-waiter';

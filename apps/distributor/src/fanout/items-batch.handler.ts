@@ -91,8 +91,9 @@ export class ItemsBatchHandler {
     const targets = await this.targets.load(now);
     if (targets.webhooks.length === 0 && targets.websub.length === 0)
       return { deadLetters, added: 0, claimed: [] };
-    // Only this member writes deliveries for these stories (Kafka gives it their partition), so
-    // the history may be read before the transaction; rendering stays out of it too.
+    // Only this member fans out these stories (Kafka gives it their partition), so the history
+    // may be read before the transaction (an operator's redelivery, the one other writer, is
+    // looked for again inside it); rendering stays out of it too.
     const {
       delivered: history,
       open,
@@ -138,9 +139,21 @@ export class ItemsBatchHandler {
     const { dispatch } = this.settings;
     const atOnce = dispatch ? sendAtOnce(plan.deliveries, open, now, dispatch.room) : new Set();
     const { added, claimed } = await this.db.transaction(async (tx) => {
+      await DeliveryQueue.holdOffRedelivery(tx);
+      // An operator may have redelivered an older version since the history was read: where one
+      // is open again, the newer version goes to the claims, which send the older one first.
+      const reopened =
+        atOnce.size === 0
+          ? new Set<string>()
+          : await DeliveryQueue.openPairs(
+              tx,
+              plan.deliveries.filter((d) => atOnce.has(d.id)),
+            );
+      const sendsNow = (d: NewDelivery): boolean =>
+        atOnce.has(d.id) && !reopened.has(`${d.targetId}|${d.articleId}`);
       await DeliveryRenditions.put(tx, renditions, now);
-      const queued = plan.deliveries.filter((d) => !atOnce.has(d.id));
-      const taken = plan.deliveries.filter((d) => atOnce.has(d.id));
+      const queued = plan.deliveries.filter((d) => !sendsNow(d));
+      const taken = plan.deliveries.filter(sendsNow);
       const added = await DeliveryQueue.enqueue(tx, queued, now);
       await DeliveryQueue.supersedeHeld(tx, mayFollowAnother(plan.deliveries, wentBefore), now);
       return {
