@@ -79,4 +79,11 @@ export class ArchiveDays {
       .slice(0, ARCHIVE_PAGE_LIMIT);
     return { shown, held };
   }
+
+  /** Whether a story `reader` sees was first published at `at` exactly (an archive page's bound). */
+  async seesOneFirstPublishedAt(reader: Reader, at: string, now: Date): Promise<boolean> {
+    const next = new Date(Date.parse(at) + 1).toISOString();
+    const rows = await this.articles.publishedBetween(at, next, ARCHIVE_PAGE_LIMIT);
+    return rows.some(({ article }) => reader.visibility(article, now).visible);
+  }
 }

@@ -1,3 +1,4 @@
+import type { Article } from '@depeche/article';
 import { Injectable } from '@nestjs/common';
 import type { Audience } from '../audience/audience';
 import { FeedApiEnv } from '../config/feed-api.env';
@@ -97,22 +98,30 @@ export class FeedService {
 
   /**
    * The bound a page of `day` is served with. A subscription document only ever links a day still
-   * open, bounded by a story's first publication; any other instant would be a page and a cache
-   * entry of its own, for nothing. So: a day over is served whole (its set no longer grows, and
-   * it holds what any bound of it held); on the open day, `upto` must be the first publication of
-   * a story this process holds, else 404.
+   * open, bounded by the first publication of a story its reader sees; any other instant would be
+   * a page and a cache entry of its own, for nothing. So: a day over is served whole (its set no
+   * longer grows, and it holds what any bound of it held); on the open day, `upto` must be the
+   * first publication of a story this reader sees, else 404. Only such a story: a bound naming an
+   * embargoed story, or one of a section the reader lacks, would tell any client that the story
+   * exists and when it was filed (a 404 for every other instant).
    */
-  private pageBound(day: string, requested: string): string | undefined {
+  private async pageBound(
+    reader: Reader,
+    day: string,
+    requested: string,
+  ): Promise<string | undefined> {
     const upto = uptoWithin(day, requested);
-    if (!isOpenDay(day, this.now())) return undefined;
-    const named = this.runtime.index.newestFirst().some((a) => a.firstPublishedAt === upto);
-    if (!named) {
-      throw new Problem(
-        404,
-        `No archive page of ${day} ends at ${upto}; the subscription document links to the current one.`,
-      );
-    }
-    return upto;
+    const now = this.now();
+    if (!isOpenDay(day, now)) return undefined;
+    const names = (article: Article): boolean =>
+      article.firstPublishedAt === upto && reader.visibility(article, now).visible;
+    // The index first; the store for a reader whose newest stories are past the index's window.
+    if (this.runtime.index.newestFirst().some(names)) return upto;
+    if (await this.deps.archive.seesOneFirstPublishedAt(reader, upto, now)) return upto;
+    throw new Problem(
+      404,
+      `No archive page of ${day} ends at ${upto}; the subscription document links to the current one.`,
+    );
   }
 
   /** This process's clock (a test's manual one in specs). */
@@ -177,8 +186,9 @@ export class FeedService {
     if (Number.isNaN(parsed) || new Date(parsed).toISOString().slice(0, 10) !== day) {
       throw new Problem(400, `${day} is not a calendar day.`, { type: PROBLEM_TYPES.badParameter });
     }
-    const upto = query.upto === undefined ? undefined : this.pageBound(day, query.upto);
     const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
+    const upto =
+      query.upto === undefined ? undefined : await this.pageBound(reader, day, query.upto);
     const page = upto === undefined ? { day } : { day, upto };
     const document = await this.runtime.cache.get(archiveDocument(this.deps, reader, page, ext));
     if (document.members.size === 0) {
