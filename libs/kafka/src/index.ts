@@ -7,3 +7,4 @@ export * from './resilient-consumer';
 export * from './chunk-by-bytes';
 export * from './rebalance';
 export * from './pipeline-topics.env';
+export * from './header-text';

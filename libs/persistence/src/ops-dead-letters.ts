@@ -13,8 +13,11 @@ export interface IndexedDeadLetter extends DeadLetterRef {
   readonly key: string | null;
   /** base64 of the original value, or null for an empty (tombstone) message. */
   readonly value: string | null;
-  /** Header name to base64 of its value, dlq-* headers included, as read from the topic. */
-  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Header name to base64 of its value, dlq-* headers included, as read from the topic; null for a
+   * header sent without a value, replayed so.
+   */
+  readonly headers: Readonly<Record<string, string | null>>;
   readonly errorCode: string;
   readonly errorMessage: string;
   readonly sourceTopic: string;
@@ -163,7 +166,7 @@ function letterOf(row: Row): IndexedDeadLetter {
     offset: String(row.dlq_offset),
     key: row.message_key,
     value: row.message_value,
-    headers: JSON.parse(row.headers) as Record<string, string>,
+    headers: JSON.parse(row.headers) as Record<string, string | null>,
     errorCode: row.error_code,
     errorMessage: row.error_message,
     sourceTopic: row.source_topic,

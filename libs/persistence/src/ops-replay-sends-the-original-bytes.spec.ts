@@ -57,3 +57,18 @@ describe('replaying a dead letter', () => {
     );
   });
 });
+
+describe('replaying a dead letter with a header sent without a value', () => {
+  it('indexes it without failing and replays it without a value', () => {
+    const letter = deadLetterFromKafka('articles.events.dlq', 0, {
+      key: Buffer.from('story-2'),
+      value: Buffer.from('{}'),
+      offset: '43',
+      // As kafkajs decodes it: null, which its IHeaders type does not admit.
+      headers: { 'correlation-id': null, [DLQ_HEADERS.errorCode]: 'invalid-json' } as never,
+    });
+    expect(letter.headers['correlation-id']).toBeNull();
+    expect(letter.errorCode).toBe('invalid-json');
+    expect(replayMessage(letter).headers?.['correlation-id']).toBeNull();
+  });
+});

@@ -13,13 +13,19 @@ export function deadLetterFromKafka(
   partition: number,
   message: { key: Buffer | null; value: Buffer | null; headers?: IHeaders; offset: string },
 ): IndexedDeadLetter {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string | null> = {};
   for (const [name, raw] of Object.entries(message.headers ?? {})) {
-    const value = Array.isArray(raw) ? raw[0] : raw;
-    if (value !== undefined) headers[name] = Buffer.from(value).toString('base64');
+    // kafkajs gives a header sent without a value as null, whatever its types say.
+    const value = (Array.isArray(raw) ? raw[0] : raw) as Buffer | string | null | undefined;
+    if (value === null) headers[name] = null;
+    else if (value !== undefined) headers[name] = Buffer.from(value).toString('base64');
   }
-  const text = (name: string): string =>
-    headers[name] === undefined ? '' : Buffer.from(headers[name], 'base64').toString('utf8');
+  const text = (name: string): string => {
+    const value = headers[name];
+    return value === undefined || value === null
+      ? ''
+      : Buffer.from(value, 'base64').toString('utf8');
+  };
   return {
     topic,
     partition,
@@ -43,7 +49,9 @@ export function replayMessage(letter: IndexedDeadLetter): Message {
   const headers: IHeaders = {};
   for (const [name, value] of Object.entries(letter.headers)) {
     if (!DLQ_HEADER_NAMES.has(name) && name !== REPLAYED_FROM_HEADER) {
-      headers[name] = Buffer.from(value, 'base64');
+      // kafkajs writes null as a header without a value, the way it came (IHeaders omits null).
+      headers[name] =
+        value === null ? (null as unknown as undefined) : Buffer.from(value, 'base64');
     }
   }
   headers[REPLAYED_FROM_HEADER] = `${letter.topic}/${letter.partition}/${letter.offset}`;

@@ -1,8 +1,8 @@
 import { correlationIdOf, HEADERS } from '@depeche/contracts';
-import type { ConsumedMessage, DeadLetter } from '@depeche/kafka';
+import { headerText, type ConsumedMessage, type DeadLetter } from '@depeche/kafka';
 import { withCorrelationId, type IngestMetrics } from '@depeche/observability';
 import type { Logger } from '@nestjs/common';
-import { eventTypeOf, headerText } from './event-type';
+import { eventTypeOf } from './event-type';
 
 /**
  * Counts each message of a handled batch as stored or dead-lettered, observes its latency from
@@ -22,7 +22,7 @@ export function countOutcomes(
   for (const message of messages) {
     const type = handled.types.get(message.offset) ?? eventTypeOf(message, settings.maxEventBytes);
     const letter = dead.get(message.offset);
-    const correlationId = correlationIdOf(headerText(message, HEADERS.correlationId));
+    const correlationId = correlationIdOf(headerText(message.headers, HEADERS.correlationId));
     metrics.consumed.inc({ type, outcome: letter ? 'dead-lettered' : 'stored' });
     const age = (settings.now - Number(message.timestamp)) / 1000;
     if (Number.isFinite(age)) metrics.latency.observe(Math.max(0, age));

@@ -1,5 +1,5 @@
 import { ARTICLE_EVENT_TYPES, CONTENT_TYPES, HEADERS } from '@depeche/contracts';
-import type { ConsumedMessage } from '@depeche/kafka';
+import { headerText, type ConsumedMessage } from '@depeche/kafka';
 
 /**
  * The event type for the metrics label, read without the pipeline's checks: only a known type or
@@ -7,7 +7,7 @@ import type { ConsumedMessage } from '@depeche/kafka';
  * the number of series. Anything else is `unknown`.
  */
 export function eventTypeOf(message: ConsumedMessage, maxBytes: number): string {
-  const contentType = headerText(message, HEADERS.contentType);
+  const contentType = headerText(message.headers, HEADERS.contentType);
   if (contentType === CONTENT_TYPES.newsmlG2 || contentType === CONTENT_TYPES.nitf) return 'wire';
   if (!message.value || message.value.length > maxBytes) return 'unknown';
   try {
@@ -16,10 +16,4 @@ export function eventTypeOf(message: ConsumedMessage, maxBytes: number): string 
   } catch {
     return 'unknown';
   }
-}
-
-export function headerText(message: ConsumedMessage, name: string): string | undefined {
-  const value = message.headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
 }

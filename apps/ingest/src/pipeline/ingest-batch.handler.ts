@@ -158,7 +158,7 @@ function asPermanent(error: unknown): PermanentError {
 }
 
 function flatHeaders(message: ConsumedMessage): RawMessage['headers'] {
-  const headers: Record<string, Buffer | string | undefined> = {};
+  const headers: Record<string, Buffer | string | null | undefined> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     headers[name] = Array.isArray(value) ? value[0] : value;
   }

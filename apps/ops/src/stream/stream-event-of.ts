@@ -1,4 +1,5 @@
 import { DLQ_HEADERS, HEADERS } from '@depeche/contracts';
+import { headerText as firstHeader } from '@depeche/kafka';
 import { REPLAYED_FROM_HEADER } from '@depeche/persistence';
 import type { IHeaders, KafkaMessage } from 'kafkajs';
 import type { StreamEvent } from './stream-event';
@@ -80,10 +81,9 @@ function parse<T>(value: Buffer | null): T | undefined {
   }
 }
 
+/** At most 4,000 characters of a header: a stream line stays small whatever a producer sent. */
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString().slice(0, 4000);
+  return firstHeader(headers, name)?.slice(0, 4000);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
