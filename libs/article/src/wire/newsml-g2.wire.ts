@@ -1,6 +1,6 @@
 import { PermanentError } from '@depeche/contracts';
 import type { ArticleInput } from '../article-input';
-import { wireId, wireVersion } from './wire-fields';
+import { wireId, wireProvider, wireVersion } from './wire-fields';
 import { changeOf, optional, type WireStory } from './wire-story';
 import {
   attr,
@@ -36,7 +36,7 @@ export function parseNewsmlG2(text: string): WireStory {
   const body =
     path(item, 'contentSet', 'inlineXML', 'html', 'body') ?? path(item, 'contentSet', 'inlineXML');
   const located = find(content, 'located');
-  const agency = nameOf(find(meta, 'provider'));
+  const agency = wireProvider(nameOf(find(meta, 'provider')), 'itemMeta.provider');
   const updatedAt = required(textOf(find(meta, 'versionCreated')), 'itemMeta.versionCreated');
 
   const input: ArticleInput = {

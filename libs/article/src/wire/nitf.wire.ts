@@ -1,6 +1,6 @@
 import { PermanentError } from '@depeche/contracts';
 import type { ArticleInput } from '../article-input';
-import { wireId, wireVersion } from './wire-fields';
+import { wireId, wireProvider, wireVersion } from './wire-fields';
 import { changeOf, optional, type WireStory } from './wire-story';
 import {
   attr,
@@ -32,7 +32,10 @@ export function parseNitf(text: string): WireStory {
   const version = wireVersion(attr(find(docdata, 'du-key'), 'version'), 'docdata.du-key@version');
   const status = attr(find(docdata, 'doc.status'), 'value') ?? '';
   const copyright = find(docdata, 'doc.copyright');
-  const distributor = textOf(find(bodyHead, 'distributor')).trim();
+  const distributor = wireProvider(
+    textOf(find(bodyHead, 'distributor')).trim(),
+    'body.head.distributor',
+  );
   const location = path(bodyHead, 'dateline', 'location');
   const updatedAt = required(
     fromNitfDate(attr(find(docdata, 'date.issue'), 'norm')),

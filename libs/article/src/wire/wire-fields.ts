@@ -40,3 +40,22 @@ export function wireVersion(value: string | undefined, field: string): number {
   }
   return version;
 }
+
+/** As the JSON contract bounds `provider` (ArticleDto). */
+const MAX_PROVIDER_LENGTH = 200;
+
+/**
+ * The agency's name, bounded as the JSON contract bounds the provider: every format's guid carries
+ * it (articleGuid), and an unbounded one made a guid past PostgreSQL's index entry limit, a write
+ * the store refused on every retry, so the item held its partition for ever (SQLite took it).
+ */
+export function wireProvider(value: string, field: string): string {
+  if (value.length > MAX_PROVIDER_LENGTH) {
+    throw new PermanentError(
+      'schema-violation',
+      `${field} must be at most ${MAX_PROVIDER_LENGTH} characters (got ${value.length})`,
+      [field],
+    );
+  }
+  return value;
+}

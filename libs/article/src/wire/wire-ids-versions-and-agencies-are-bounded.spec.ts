@@ -25,7 +25,7 @@ const violation = (field: string) =>
 
 const ID = 'belta-20250704-kellogg-minsk';
 
-describe('wire ids and versions are bounded before they reach the store', () => {
+describe('wire ids, versions and agency names are bounded before they reach the store', () => {
   it('reads a URN guid and the highest INTEGER version', () => {
     const urn = 'urn:newsml:belta.by:20250704:kellogg-minsk:1';
     const story = parseNewsmlG2(newsml(urn, '2147483647'));
@@ -58,5 +58,26 @@ describe('wire ids and versions are bounded before they reach the store', () => 
   ])('refuses an id of %s', (_name, id) => {
     expect(() => parseNewsmlG2(newsml(id, '1'))).toThrow(violation('newsItem@guid'));
     expect(() => parseNitf(nitf(id, '1'))).toThrow(violation('docdata.doc-id@id-string'));
+  });
+
+  it('refuses an agency name longer than the JSON contract allows: the guid carries it', () => {
+    const name = 'A'.repeat(201);
+    const longNewsml = NEWSML.replace(
+      '<provider literal="Belta"><name>Belta</name></provider>',
+      `<provider literal="${name}"><name>${name}</name></provider>`,
+    );
+    const longNitf = NITF.replace(
+      '<distributor>Belta</distributor>',
+      `<distributor>${name}</distributor>`,
+    );
+    expect(() => parseNewsmlG2(longNewsml)).toThrow(violation('itemMeta.provider'));
+    expect(() => parseNitf(longNitf)).toThrow(violation('body.head.distributor'));
+    // 200 characters pass, as in the JSON contract.
+    const fits = 'B'.repeat(200);
+    expect(
+      parseNitf(
+        NITF.replace('<distributor>Belta</distributor>', `<distributor>${fits}</distributor>`),
+      ).input.provider,
+    ).toBe(fits);
   });
 });
