@@ -68,13 +68,17 @@ describe('an app made by createHttpApp', () => {
 
   afterAll(() => app.close());
 
-  async function problemOf(
-    request: InjectOptions,
-  ): Promise<{ status: number; contentType: unknown; body: Record<string, unknown> }> {
+  async function problemOf(request: InjectOptions): Promise<{
+    status: number;
+    contentType: unknown;
+    cacheControl: unknown;
+    body: Record<string, unknown>;
+  }> {
     const response = await app.inject(request);
     return {
       status: response.statusCode,
       contentType: response.headers['content-type'],
+      cacheControl: response.headers['cache-control'],
       body: response.json<Record<string, unknown>>(),
     };
   }
@@ -149,6 +153,8 @@ describe('an app made by createHttpApp', () => {
       const answer = await problemOf(request);
       expect(answer.status).toBe(status);
       expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      // No cache keeps an error: a shared one would give one client's refusal to another.
+      expect(answer.cacheControl).toBe('no-store');
       expect(answer.body).toMatchObject({ type: 'about:blank', title, status });
       expect(typeof answer.body.detail).toBe('string');
       expect(answer.body.instance).toBe(instance);
@@ -159,6 +165,7 @@ describe('an app made by createHttpApp', () => {
     const response = await app.inject({ method: 'GET', url: '/things/refused' });
     expect(response.statusCode).toBe(409);
     expect(response.headers['retry-after']).toBe('5');
+    expect(response.headers['cache-control']).toBe('no-store');
     expect(response.json()).toEqual({
       type: 'about:blank',
       title: 'Conflict',

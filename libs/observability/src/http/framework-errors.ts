@@ -42,6 +42,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
     socket.write(
       `HTTP/1.1 ${problem.status} ${String(problem.body().title)}\r\n` +
         `Content-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Cache-Control: no-store\r\n' +
         `Connection: close\r\n\r\n${body}`,
     );
   }

@@ -46,6 +46,7 @@ describe('a request that is not well-formed HTTP', () => {
     const [head = '', body = ''] = answer.split('\r\n\r\n');
     expect(head.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
     expect(head).toMatch(/\r\nContent-Type: application\/problem\+json\r\n/);
+    expect(head).toMatch(/\r\nCache-Control: no-store\r\n/);
     expect(JSON.parse(body)).toMatchObject({ type: 'about:blank', status });
     expect(Buffer.byteLength(body)).toBe(Number(/Content-Length: (\d+)/.exec(head)?.[1]));
   });
