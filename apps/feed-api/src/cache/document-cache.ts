@@ -68,6 +68,11 @@ export class DocumentCache {
     });
   }
 
+  /** Documents held, for tests and metrics. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** Bytes held, for tests and metrics. */
   get bytes(): number {
     return this.entries.bytes;
@@ -91,6 +96,7 @@ export class DocumentCache {
     this.building.set(spec.key, first);
     const document = await first.promise;
     this.options.onBuilt?.(spec);
+    if (spec.keepEmpty === false && document.members.size === 0) return document;
     // A change applied while the build awaited (a database read) is not in these bytes, and the
     // entry was not there to be marked: without this the stale document would be served until
     // the next change to it.

@@ -18,6 +18,12 @@ export interface DocumentSpec {
   readonly key: string;
   /** The rendition format a build renders (`rss`, `newsml`, `sitemap`…), counted per build. */
   readonly format?: string;
+  /**
+   * false: a build with no members is answered but not kept. For documents any client may name
+   * (an archive page of any day), so that asking for empty ones cannot push the cache's documents
+   * out; an empty page costs its read again, if it is asked for again.
+   */
+  readonly keepEmpty?: boolean;
   /** Whether a story that changed may now enter this document (leaving is known from members). */
   mayAdmit(article: Article, now: Date): boolean;
   build(now: Date): Promise<BuiltDocument>;

@@ -98,6 +98,8 @@ export function archiveDocument(
   return {
     key: `archive|${reader.key}|${slug}|${day}|${upto ?? ''}|${extension}`,
     format: FEED_EXTENSIONS[extension],
+    // Any client may name any day: an empty one (answered 404) takes no room in the cache.
+    keepEmpty: false,
     mayAdmit: (article, now) =>
       inSpan(article) &&
       (reader.visibility(article, now).visible ||

@@ -187,6 +187,10 @@ export class FeedService {
       throw new Problem(400, `${day} is not a calendar day.`, { type: PROBLEM_TYPES.badParameter });
     }
     const reader = await this.readers.readerOf(audience, params.channel, FEED_EXTENSIONS[ext]);
+    // No page for a day to come: the open day's is the newest there is (nothing read for it).
+    if (day > utcDay(this.now().toISOString())) {
+      throw new Problem(404, `The channel has no archive page for ${day}.`);
+    }
     const upto =
       query.upto === undefined ? undefined : await this.pageBound(reader, day, query.upto);
     const page = upto === undefined ? { day } : { day, upto };
