@@ -89,10 +89,17 @@ describe.each(DATABASES)('a view narrower than the window, on %s', (_name, creat
 
   it('lets a story from past the window go when its rights run out, with no event', async () => {
     const [, second, expiring] = culture;
+    // The day's archive page, built and cached before the expiry, carries it too.
+    const archive = '/v1/feeds/all/archive/2025-07-04.json';
+    expect(await jsonFeedIds(await world.get(archive, key))).toContain(expiring?.guid);
     world.clock.set(new Date(T0.getTime() + 11 * 60_000));
     await world.caughtUp();
     const ids = await jsonFeedIds(await world.get('/v1/feeds/all.json', key));
     expect(ids).not.toContain(expiring?.guid);
     expect(ids).toContain(second?.guid);
+    // Nothing announces an expiry: the page went stale at it (out of rights, out of every page).
+    const archived = await jsonFeedIds(await world.get(archive, key));
+    expect(archived).not.toContain(expiring?.guid);
+    expect(archived).toContain(second?.guid);
   });
 });

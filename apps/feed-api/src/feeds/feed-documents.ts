@@ -124,9 +124,13 @@ export function archiveDocument(
         now,
         ...(changedAt ? { changedAt } : {}),
       });
+      // An embargo lift or a rights expiry comes with no event, and the change follower watches
+      // only the window's stories: a page of older ones goes stale at its own first change.
+      const staleAt = firstVisibilityChange(held, now);
       return {
         representation: shown.length === 0 ? undefined : rendition && precompress(rendition),
         members: new Set(shown.map((article) => article.id)),
+        ...(staleAt ? { staleAt } : {}),
       };
     },
   };
