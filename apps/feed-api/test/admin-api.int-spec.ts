@@ -99,4 +99,23 @@ describe('the admin API', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await response.json()).toMatchObject({ type: 'about:blank', status: 400 });
   });
+
+  it('refuses an entitlement or a channel filter sent as an array of objects', async () => {
+    // class-validator's ValidateNested alone took `[{…}]` for `{…}`, and the array was stored.
+    const asArray = await admin('POST', '/v1/admin/partners', {
+      id: 'in-a-list',
+      name: 'In a list',
+      entitlement: [{ sections: ['international'], contentLevel: 'summary' }],
+    });
+    expect([asArray.status, await asArray.json()]).toEqual([
+      400,
+      expect.objectContaining({ status: 400 }),
+    ]);
+    const filter = await admin('PUT', '/v1/admin/channels', {
+      slug: 'listed',
+      title: 'Listed',
+      filter: [{ sections: ['international'] }],
+    });
+    expect(filter.status).toBe(400);
+  });
 });

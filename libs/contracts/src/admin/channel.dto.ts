@@ -4,6 +4,7 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -71,6 +72,8 @@ export class ChannelDto implements Channel {
   @IsDefined({ message: '$property is required' })
   title!: string;
 
+  // ValidateNested alone takes an array of valid objects as well.
+  @IsObject()
   @ValidateNested()
   @IsDefined()
   @Type(() => ChannelFilterDto)

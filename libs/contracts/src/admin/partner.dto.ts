@@ -3,6 +3,7 @@ import {
   IsDefined,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -25,6 +26,8 @@ export class CreatePartnerDto {
   @IsDefined({ message: '$property is required' })
   name!: string;
 
+  // ValidateNested alone takes an array of valid objects as well.
+  @IsObject()
   @ValidateNested()
   @IsDefined({ message: '$property is required' })
   @Type(() => EntitlementDto)
@@ -39,6 +42,8 @@ export class UpdatePartnerDto {
   @IsOptional()
   name?: string;
 
+  // ValidateNested alone takes an array of valid objects as well.
+  @IsObject()
   @ValidateNested()
   @IsOptional()
   @Type(() => EntitlementDto)

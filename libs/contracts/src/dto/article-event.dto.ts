@@ -6,6 +6,7 @@ import {
   IsNotEmpty,
   IsRFC3339,
   IsString,
+  IsObject,
   IsUUID,
   MaxLength,
   ValidateNested,
@@ -35,6 +36,8 @@ export class ArticleEventDto {
   schemaVersion!: number;
 
   @IsDefined()
+  // ValidateNested alone takes an array of valid objects as well: refused here.
+  @IsObject()
   @ValidateNested()
   @Type(() => ArticleDto)
   article!: ArticleDto;

@@ -2,9 +2,11 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsInt,
   IsLocale,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsRFC3339,
   IsString,
@@ -83,6 +85,8 @@ export class ArticleDto {
   dateline?: string;
 
   @IsOptional()
+  // ValidateNested alone takes an array of valid objects (and normalisation then lost it).
+  @IsObject()
   @ValidateNested()
   @Type(() => ArticleLocationDto)
   location?: ArticleLocationDto;
@@ -113,6 +117,8 @@ export class ArticleDto {
   @Type(() => ArticleImageDto)
   images!: ArticleImageDto[];
 
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ArticleRightsDto)
   rights!: ArticleRightsDto;
