@@ -43,8 +43,12 @@ export function decodeArticleEvent(message: RawMessage, maxBytes: number): Decod
 }
 
 /**
- * Wire copy has no event id: one is derived from the story's id and version, so the same item
- * delivered twice is recognised as the same event.
+ * Wire copy has no event id: one is derived from the story's id, version and what the item says
+ * (its mapped content and change), so the same item delivered twice is recognised as the same
+ * event, and an item changed without a new version is not: the store then finds the version held
+ * with other content and it is dead-lettered as a version conflict, as a JSON event would be.
+ * Derived from id and version alone, an agency's kill or correction sent under the same version
+ * was dropped as a repeat, silently.
  */
 function fromWire(story: WireStory, key: string, correlationId: string | undefined): DecodedEvent {
   if (story.input.id !== key) {
@@ -55,7 +59,9 @@ function fromWire(story: WireStory, key: string, correlationId: string | undefin
     );
   }
   return {
-    eventId: nameBasedUuid(`wire:${story.input.id}:${story.input.version}`),
+    eventId: nameBasedUuid(
+      `wire:${story.input.id}:${story.input.version}:${story.change}:${JSON.stringify(story.input)}`,
+    ),
     type: 'wire',
     change: story.change,
     input: story.input,
