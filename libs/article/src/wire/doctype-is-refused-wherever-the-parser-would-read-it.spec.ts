@@ -1,4 +1,5 @@
 import { PermanentError, type PermanentErrorCode } from '@depeche/contracts';
+import { normalizeText } from '../text';
 import { attr, find, parseWireXml, textOf } from './wire-xml';
 
 /** The code parseWireXml refuses `xml` with, or undefined when it parses it. */
@@ -57,7 +58,8 @@ describe('a DOCTYPE in wire XML', () => {
     const nodes = parseWireXml(
       `<?xml version="1.0" encoding="UTF-8"?>\n<body><![CDATA[${html}]]></body>`,
     );
-    expect(textOf(find(nodes, 'body'))).toBe(html);
+    // As the model carries it: textOf writes text as the JSON contract does, '&' as `&amp;`.
+    expect(normalizeText(textOf(find(nodes, 'body')))).toBe(html);
   });
 
   it('is ignored inside a comment', () => {

@@ -1,7 +1,8 @@
 import { PermanentError } from '@depeche/contracts';
 
 /**
- * Refuses a DOCTYPE, ENTITY or any other `<!` declaration wherever fast-xml-parser would read one.
+ * Refuses a DOCTYPE, ENTITY or any other `<!` declaration wherever fast-xml-parser would read one,
+ * and any reference to an entity XML does not define itself (no DTD may declare one).
  *
  * Looking only before the root element is not enough: the parser (5.12) accepts a DOCTYPE in the
  * middle of a document and expands the entities it declares. Nor is a plain text search right: it
@@ -13,9 +14,51 @@ import { PermanentError } from '@depeche/contracts';
  */
 export function refuseMarkupDeclarations(text: string): void {
   let at = text.indexOf('<');
+  refuseUndeclaredEntities(text, 0, at === -1 ? text.length : at);
   while (at !== -1) {
-    at = text.indexOf('<', endOfMarkup(text, at) + 1);
+    const end = endOfMarkup(text, at);
+    // A start or end tag's attribute values, then the character data up to the next markup.
+    if (text[at + 1] !== '!' && text[at + 1] !== '?') refuseUndeclaredEntities(text, at, end);
+    at = text.indexOf('<', end + 1);
+    refuseUndeclaredEntities(text, end + 1, at === -1 ? text.length : at);
   }
+}
+
+/** XML's own entities: with no DTD, no other name may be referred to (XML 1.0 §4.1, WFC). */
+const PREDEFINED_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * Refuses, between `from` and `to`, an entity reference XML does not define (`&eacute;`: HTML's,
+ * declared by no DTD here) and a bare '&'. The parser left such text as it was in the body and
+ * decoded it in a headline, so one item read two ways; a document with one is not well-formed XML.
+ * Character references (`&#233;`, `&#xE9;`) are XML's own and pass.
+ */
+function refuseUndeclaredEntities(text: string, from: number, to: number): void {
+  for (
+    let amp = text.indexOf('&', from);
+    amp !== -1 && amp < to;
+    amp = text.indexOf('&', amp + 1)
+  ) {
+    const semicolon = text.indexOf(';', amp + 1);
+    const name = semicolon === -1 || semicolon > to ? '' : text.slice(amp + 1, semicolon);
+    if (!PREDEFINED_ENTITIES.has(name) && !isCharacterReference(name)) {
+      throw notWellFormed(
+        name === '' || name.length > 32
+          ? "an '&' that starts no reference (write &amp;)"
+          : `the entity &${name}; is not XML's and no DTD may declare it (write the character, or &#…;)`,
+      );
+    }
+  }
+}
+
+/** `#233` or `#xE9`, as XML writes a character reference. */
+function isCharacterReference(name: string): boolean {
+  if (!name.startsWith('#')) return false;
+  const hex = name.startsWith('#x');
+  const digits = name.slice(hex ? 2 : 1);
+  if (digits.length === 0 || digits.length > 8) return false;
+  const allowed = hex ? '0123456789abcdefABCDEF' : '0123456789';
+  return [...digits].every((c) => allowed.includes(c));
 }
 
 /** The index of the last character of the markup that starts at `at`, a '<'. */

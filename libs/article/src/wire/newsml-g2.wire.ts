@@ -10,6 +10,7 @@ import {
   innerMarkup,
   parseWireXml,
   path,
+  textAttr,
   textOf,
   type XmlNode,
 } from './wire-xml';
@@ -86,7 +87,7 @@ export function parseNewsmlG2(text: string): WireStory {
 
 /** A QCode-or-literal element's human name: its <name> child, else @literal. */
 function nameOf(node: XmlNode | undefined): string {
-  return textOf(find(childrenOf(node), 'name')).trim() || (attr(node, 'literal') ?? '').trim();
+  return textOf(find(childrenOf(node), 'name')).trim() || (textAttr(node, 'literal') ?? '').trim();
 }
 
 function roleOf(creator: XmlNode): string {

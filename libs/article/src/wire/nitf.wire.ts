@@ -11,6 +11,7 @@ import {
   parseWireXml,
   path,
   renameTags,
+  textAttr,
   textOf,
 } from './wire-xml';
 
@@ -56,12 +57,12 @@ export function parseNitf(text: string): WireStory {
     body: innerMarkup({
       'body.content': renameTags(childrenOf(path(nitf, 'body', 'body.content')), NITF_TO_XHTML),
     }),
-    sections: (attr(find(head, 'pubdata'), 'position.section') ?? '')
+    sections: (textAttr(find(head, 'pubdata'), 'position.section') ?? '')
       .split(',')
       .map((section) => section.trim())
       .filter(Boolean),
     keywords: findAll(childrenOf(find(docdata, 'key-list')), 'keyword')
-      .map((k) => attr(k, 'key') ?? '')
+      .map((k) => textAttr(k, 'key') ?? '')
       .filter(Boolean),
     subjects: findAll(childrenOf(find(head, 'tobject')), 'tobject.subject')
       .map((s) => attr(s, 'tobject.subject.refnum') ?? '')
@@ -83,9 +84,9 @@ export function parseNitf(text: string): WireStory {
     provider: distributor,
     sourceAgency: distributor,
     rights: {
-      copyrightHolder: attr(copyright, 'holder') ?? distributor,
+      copyrightHolder: textAttr(copyright, 'holder') ?? distributor,
       copyrightNotice:
-        `© ${attr(copyright, 'year') ?? ''} ${attr(copyright, 'holder') ?? distributor}`.replace(
+        `© ${textAttr(copyright, 'year') ?? ''} ${textAttr(copyright, 'holder') ?? distributor}`.replace(
           '©  ',
           '© ',
         ),
@@ -97,11 +98,14 @@ export function parseNitf(text: string): WireStory {
     updatedAt,
     ...optional(
       'correctionNote',
-      textOf(find(docdata, 'ed-msg')) || attr(find(docdata, 'ed-msg'), 'info'),
+      textOf(find(docdata, 'ed-msg')) || textAttr(find(docdata, 'ed-msg'), 'info'),
     ),
     ...optional(
       'genre',
-      attr(find(childrenOf(find(head, 'tobject')), 'tobject.property'), 'tobject.property.type'),
+      textAttr(
+        find(childrenOf(find(head, 'tobject')), 'tobject.property'),
+        'tobject.property.type',
+      ),
     ),
     ...optional('urgency', Number(attr(find(docdata, 'urgency'), 'ed-urg')) || undefined),
   };

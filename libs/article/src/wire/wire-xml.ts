@@ -69,11 +69,26 @@ export function path(nodes: readonly XmlNode[], ...tags: string[]): XmlNode | un
   return current;
 }
 
-/** The text content of an element, all descendants concatenated. */
+/**
+ * Text the parser decoded, as the JSON contract carries text: each '&' written `&amp;`.
+ * Normalisation decodes character references in every text field (a CMS's JSON may hold
+ * `&eacute;`), so XML's `&amp;lt;` (the text "&lt;") came out as "<", decoded twice.
+ */
+function asContractText(decoded: string): string {
+  return decoded.split('&').join('&amp;');
+}
+
+/** The text content of an element, all descendants concatenated, as contract text. */
 export function textOf(node: XmlNode | undefined): string {
   if (!node) return '';
-  if ('#text' in node) return String(node['#text']);
+  if ('#text' in node) return asContractText(String(node['#text']));
   return childrenOf(node).map(textOf).join('');
+}
+
+/** An attribute that becomes a text field (a name, a section), as contract text: see textOf. */
+export function textAttr(node: XmlNode | undefined, name: string): string | undefined {
+  const value = attr(node, name);
+  return value === undefined ? undefined : asContractText(value);
 }
 
 /** The element's children as markup again, for the HTML sanitiser (which parses it properly). */
