@@ -16,7 +16,9 @@ export type CommitOffsets = (offsets: {
  * the path of every event's freshness). One request is in flight at a time; what is queued
  * meanwhile goes in the next, one offset per partition, the newest. A commit only ever follows the
  * durable outcome it names, so at-least-once holds. A failed commit is reported and its offsets
- * go back in the queue (unless newer ones came), to leave with the next request. A rebalance
+ * go back in the queue (unless newer ones came), to leave with the next request, or `retryMs`
+ * later if none comes (a partition gone quiet), and `flush` tries them once more at a stop (which
+ * has no next batch to carry them). A rebalance
  * drops what waits (`forget`): sent under the next generation, an old offset could move back the
  * commit of the partition's new owner; the offsets not committed mean the next owner processes
  * those events again, which the idempotent store turns into duplicates.
@@ -28,8 +30,12 @@ export class CommitQueue {
   private commit: CommitOffsets | undefined;
   /** Counts rebalances: offsets taken before one never go back in the queue after it. */
   private generation = 0;
+  private retry: NodeJS.Timeout | undefined;
 
-  constructor(private readonly onError: (error: Error) => void) {}
+  constructor(
+    private readonly onError: (error: Error) => void,
+    private readonly retryMs = 1_000,
+  ) {}
 
   /** Queues the offset; sent at once when no commit is in flight, else with the next one. */
   add(offset: PartitionOffset, commit: CommitOffsets): void {
@@ -42,6 +48,8 @@ export class CommitQueue {
   forget(): void {
     this.pending.clear();
     this.generation++;
+    clearTimeout(this.retry);
+    this.retry = undefined;
   }
 
   /** Resolves when everything queued so far has been sent (or has failed and been reported). */
@@ -49,7 +57,20 @@ export class CommitQueue {
     while (this.sending) await this.sending;
   }
 
-  private async send(): Promise<void> {
+  /**
+   * settled, then one more attempt for offsets a failed commit put back, with no retry after it:
+   * for a stop, where no next batch will carry them and the consumer is about to leave.
+   */
+  async flush(): Promise<void> {
+    await this.settled();
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    if (this.pending.size === 0 || !this.commit) return;
+    this.sending = this.send(false);
+    await this.settled();
+  }
+
+  private async send(retryLater = true): Promise<void> {
     try {
       // A failure leaves its offsets queued for the next add, not for an immediate retry here.
       let failed = false;
@@ -66,11 +87,22 @@ export class CommitQueue {
           for (const offset of offsets) {
             if (!this.pending.has(keyOf(offset))) this.pending.set(keyOf(offset), offset);
           }
+          if (retryLater) this.retryLater();
         }
       }
     } finally {
       this.sending = undefined;
     }
+  }
+
+  /** The offsets put back go out `retryMs` from now if no batch has carried them by then. */
+  private retryLater(): void {
+    this.retry ??= setTimeout(() => {
+      this.retry = undefined;
+      this.sending ??= this.send();
+    }, this.retryMs);
+    // A stopping process does not wait for it: flush makes the last attempt.
+    this.retry.unref();
   }
 }
 

@@ -106,4 +106,37 @@ describe('offset commits off the batch path', () => {
   it('has nothing to wait for when nothing was queued', async () => {
     await expect(new CommitQueue(() => undefined).settled()).resolves.toBeUndefined();
   });
+
+  it('sends what a failed commit put back a moment later when no batch comes to carry it', async () => {
+    const queue = new CommitQueue(() => undefined, 20);
+    const { requests, commit } = coordinator();
+    queue.add(at(0, 10), commit);
+    requests[0]?.answer(new Error('NOT_COORDINATOR'));
+    await queue.settled();
+    expect(requests).toHaveLength(1);
+    // The partition has gone quiet: nothing else is added.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requests.map((r) => r.offsets.topics[0]?.partitions)).toEqual([
+      [{ partition: 0, offset: '10' }],
+      [{ partition: 0, offset: '10' }],
+    ]);
+    requests[1]?.answer();
+    await queue.settled();
+  });
+
+  it('tries what a failed commit put back once more when flushed at a stop', async () => {
+    const queue = new CommitQueue(() => undefined, 60_000);
+    const { requests, commit } = coordinator();
+    queue.add(at(0, 10), commit);
+    requests[0]?.answer(new Error('NOT_COORDINATOR'));
+    await queue.settled();
+    const flushed = queue.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(requests[1]?.offsets.topics[0]?.partitions).toEqual([{ partition: 0, offset: '10' }]);
+    requests[1]?.answer(new Error('NOT_COORDINATOR'));
+    await flushed;
+    // No retry after the last attempt: the consumer is leaving.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(2);
+  });
 });

@@ -125,9 +125,9 @@ export class ResilientConsumer {
     this.stopping = true;
     // Commits queued before the stop go out while this member is still in the group; disconnect()
     // waits for the batch in flight, which, stopping, commits before returning.
-    await this.commits.settled();
+    await this.commits.flush();
     await this.consumer.disconnect();
-    await this.commits.settled();
+    await this.commits.flush();
     await this.producer.disconnect();
   }
 
@@ -171,7 +171,7 @@ export class ResilientConsumer {
       offset: `${BigInt(last) + 1n}`,
     };
     this.commits.add(offset, (offsets) => payload.commitOffsetsIfNecessary(offsets));
-    if (this.stopping) await this.commits.settled();
+    if (this.stopping) await this.commits.flush();
     if (payload.isRunning()) await payload.heartbeat();
   }
 
