@@ -29,11 +29,15 @@ export function newsLanguage(tag: string): string {
   return lower.split('-')[0] ?? lower;
 }
 
-/** A Google News sitemap of the given stories (the caller picks them: public, last 48 h, ≤ 1,000). */
+/**
+ * A Google News sitemap of the given stories (the caller picks them: public, last 48 h, ≤ 1,000).
+ * Last-Modified: the newest version listed, or `changedAt` (the view changing otherwise) if later.
+ */
 export function renderNewsSitemap(
   articles: readonly Article[],
   publication: string,
   now: Date,
+  changedAt?: Date,
 ): Rendition {
   const urls = articles.map((article) => ({
     loc: xmlSafeText(article.canonicalUrl),
@@ -52,6 +56,7 @@ export function renderNewsSitemap(
   });
   const body = Buffer.from(xml, 'utf8');
   const times = articles.map((article) => new Date(article.updatedAt).getTime());
+  if (changedAt !== undefined) times.push(changedAt.getTime());
   return {
     body,
     mediaType: SITEMAP_MEDIA_TYPE,

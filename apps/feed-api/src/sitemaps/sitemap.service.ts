@@ -7,6 +7,7 @@ import { precompress } from '../cache/representation';
 import { FeedApiEnv } from '../config/feed-api.env';
 import type { Reader } from '../feeds/reader';
 import { ReaderDirectory } from '../feeds/reader-directory';
+import { viewChangedAt } from '../feeds/view-changed-at';
 import type { Served } from '../http/served';
 import { FeedRuntime } from '../runtime/feed-runtime';
 import { renderNewsSitemap, SITEMAP_MAX_URLS, SITEMAP_WINDOW_MS } from './news-sitemap';
@@ -51,9 +52,13 @@ export class SitemapService {
         const leaves =
           oldest && new Date(new Date(oldest.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS);
         const staleAt = expiry && leaves ? (expiry < leaves ? expiry : leaves) : (expiry ?? leaves);
+        const changedAt = latest(
+          viewChangedAt(reader, this.runtime.index.newestFirst(), articles, now),
+          agedOutAt(reader, this.runtime.index.newestFirst(), now),
+        );
         return {
           representation: precompress(
-            renderNewsSitemap(articles, this.env.FEED_API_PUBLISHER, now),
+            renderNewsSitemap(articles, this.env.FEED_API_PUBLISHER, now, changedAt),
           ),
           members: new Set(articles.map((article) => article.id)),
           // The oldest entry leaves the 48-hour window then, with no event.
@@ -62,4 +67,25 @@ export class SitemapService {
       },
     };
   }
+}
+
+/**
+ * When the newest story the reader sees left the sitemap's 48 hours (the view changed with no
+ * event): without it, Last-Modified went back when the newest-updated story aged out, and a
+ * client asking If-Modified-Since (as news crawlers do) was told 304 over a changed list.
+ */
+function agedOutAt(reader: Reader, held: readonly Article[], now: Date): Date | undefined {
+  let newest: number | undefined;
+  for (const article of held) {
+    const left = new Date(article.firstPublishedAt).getTime() + SITEMAP_WINDOW_MS;
+    if (left > now.getTime() || (newest !== undefined && left <= newest)) continue;
+    if (reader.visibility(article, new Date(left - 1)).visible) newest = left;
+  }
+  return newest === undefined ? undefined : new Date(newest);
+}
+
+function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a > b ? a : b;
 }
