@@ -37,6 +37,8 @@ describe.each(DATABASES)(
 
     let onLiftCursor = '';
     let earlyCursor = '';
+    /** The early partner's item's Last-Modified before the lift. */
+    let itemModified = '';
 
     it('keeps the story from on-lift partners before it lifts, in feeds, items and changes', async () => {
       expect(await jsonFeedIds(await world.get('/v1/feeds/all.json', onLift))).toEqual([open.guid]);
@@ -65,8 +67,10 @@ describe.each(DATABASES)(
         pubStatus: 'withheld',
         embargoedUntil: '2025-07-04T12:30:00Z',
       });
-      const newsml = await (await world.get('/v1/items/embargoed?format=newsml', early)).text();
-      expect(newsml).toContain('stat:withheld');
+      const withheld = await world.get('/v1/items/embargoed?format=newsml', early);
+      itemModified = withheld.headers.get('last-modified') ?? '';
+      expect(itemModified).toBe(new Date(embargoed.updatedAt).toUTCString());
+      expect(await withheld.text()).toContain('stat:withheld');
       const page = await changesPage(world, early);
       expect(page.changes.map((c) => [c.id, c.embargoed])).toEqual([
         ['open', false],
@@ -94,6 +98,13 @@ describe.each(DATABASES)(
         rss: 0,
         atom: 0,
       });
+      // So does its item, dated by the lift: asked If-Modified-Since, it is not a 304.
+      const usable = await world.get('/v1/items/embargoed?format=newsml', early, {
+        'if-modified-since': itemModified,
+      });
+      expect(usable.status).toBe(200);
+      expect(usable.headers.get('last-modified')).toBe(new Date(LIFT).toUTCString());
+      expect(await usable.text()).toContain('stat:usable');
     });
 
     it("delivers it to the on-lift partner's change stream once, after its cursor had passed it", async () => {
