@@ -45,13 +45,22 @@ export class FeedReadModel {
     return rows.map(toFeedArticle);
   }
 
-  /** Current stories first published in [from, to), newest version first: an archive page's candidates. */
-  async publishedBetween(from: string, to: string, limit: number): Promise<FeedArticle[]> {
+  /**
+   * Current stories first published in [from, to), newest version first: an archive page's
+   * candidates; `after` the last story of the previous read, to read on.
+   */
+  async publishedBetween(
+    from: string,
+    to: string,
+    limit: number,
+    after?: { readonly updatedAt: string; readonly articleId: string },
+  ): Promise<FeedArticle[]> {
     const rows = await this.db.query<DocumentRow>(
       `SELECT document, stored_at FROM articles
        WHERE first_published_at >= $1 AND first_published_at < $2
+         ${after ? 'AND updated_at <= $4 AND NOT (updated_at = $4 AND article_id <= $5)' : ''}
        ORDER BY updated_at DESC, article_id LIMIT $3`,
-      [from, to, limit],
+      after ? [from, to, limit, after.updatedAt, after.articleId] : [from, to, limit],
     );
     return rows.map(toFeedArticle);
   }

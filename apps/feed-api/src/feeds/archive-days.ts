@@ -5,6 +5,11 @@ import type { Reader } from './reader';
 const ROWS_PER_READ = 200;
 /** An archive page holds at most this many stories (a very busy day is cut, newest kept). */
 export const ARCHIVE_PAGE_LIMIT = 1_000;
+/**
+ * Stories of one day read at most for one page: a narrow reader's are read past a busy day's
+ * others (the first 2,000 by update once cut them off, whatever it was entitled to).
+ */
+const ARCHIVE_MAX_SCANNED = 20_000;
 /** How far back a search for the previous page goes before it gives up (no link then). */
 const MAX_READS = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +32,10 @@ export function isOpenDay(day: string, now: Date): boolean {
 export interface ArchivePageStories {
   /** Visible to the reader, newest version first: the page's entries. */
   readonly shown: Article[];
-  /** Every story of the span, withdrawn and out-of-rights ones too (see viewChangedAt). */
+  /**
+   * The stories of the span that are shown, or may enter or leave it with no event, or left it
+   * (embargoed, withdrawn, with rights that expire): what viewChangedAt and staleAt read.
+   */
   readonly held: Article[];
 }
 
@@ -40,7 +48,11 @@ export interface ArchivePageStories {
  * that stops at a page it has already read (RFC 5005 §4) misses nothing published since.
  */
 export class ArchiveDays {
-  constructor(private readonly articles: FeedReadModel) {}
+  constructor(
+    private readonly articles: Pick<FeedReadModel, 'publishedBefore' | 'publishedBetween'>,
+    /** Stories read per query of a page (a spec makes it small). */
+    private readonly readSize = ARCHIVE_PAGE_LIMIT,
+  ) {}
 
   /**
    * The first publication of the newest story before `before` that the reader may see (whose
@@ -68,15 +80,28 @@ export class ArchiveDays {
   ): Promise<ArchivePageStories> {
     const from = dayStart(day).getTime();
     const to = Math.min(from + DAY_MS, upto === undefined ? Infinity : Date.parse(upto) + 1);
-    const rows = await this.articles.publishedBetween(
-      new Date(from).toISOString(),
-      new Date(to).toISOString(),
-      ARCHIVE_PAGE_LIMIT * 2,
-    );
-    const held = rows.map(({ article }) => article);
-    const shown = held
-      .filter((article) => reader.visibility(article, now).visible)
-      .slice(0, ARCHIVE_PAGE_LIMIT);
+    const shown: Article[] = [];
+    const held: Article[] = [];
+    let after: { updatedAt: string; articleId: string } | undefined;
+    // A narrow reader's stories may be few among a busy day's: read on until the page is full.
+    for (let scanned = 0; scanned < ARCHIVE_MAX_SCANNED && shown.length < ARCHIVE_PAGE_LIMIT;) {
+      const rows = await this.articles.publishedBetween(
+        new Date(from).toISOString(),
+        new Date(to).toISOString(),
+        this.readSize,
+        after,
+      );
+      for (const { article } of rows) {
+        const visible = reader.visibility(article, now).visible;
+        if (visible && shown.length < ARCHIVE_PAGE_LIMIT) shown.push(article);
+        // What can change the page with no event, or has left it: see viewChangedAt.
+        if (visible || mayChangeVisibility(article)) held.push(article);
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < this.readSize) break;
+      after = { updatedAt: last.article.updatedAt, articleId: last.article.id };
+      scanned += rows.length;
+    }
     return { shown, held };
   }
 
@@ -86,4 +111,13 @@ export class ArchiveDays {
     const rows = await this.articles.publishedBetween(at, next, ARCHIVE_PAGE_LIMIT);
     return rows.some(({ article }) => reader.visibility(article, now).visible);
   }
+}
+
+/** A story whose visibility has a time of its own: an embargo, an expiry, a withdrawal. */
+function mayChangeVisibility(article: Article): boolean {
+  return (
+    article.embargoUntil !== undefined ||
+    article.rights.expiresAt !== undefined ||
+    article.change === 'withdrawn'
+  );
 }
