@@ -94,9 +94,14 @@ describe.each(DATABASES)('a view narrower than the window, on %s', (_name, creat
     expect(await jsonFeedIds(await world.get(archive, key))).toContain(expiring?.guid);
     world.clock.set(new Date(T0.getTime() + 11 * 60_000));
     await world.caughtUp();
-    const ids = await jsonFeedIds(await world.get('/v1/feeds/all.json', key));
+    const feed = await world.get('/v1/feeds/all.json', key);
+    const ids = await jsonFeedIds(feed);
     expect(ids).not.toContain(expiring?.guid);
     expect(ids).toContain(second?.guid);
+    // Dated by the expiry, or an If-Modified-Since client would be told nothing changed.
+    expect(feed.headers.get('last-modified')).toBe(
+      new Date(expiring?.rights.expiresAt ?? '').toUTCString(),
+    );
     // Nothing announces an expiry: the page went stale at it (out of rights, out of every page).
     const archived = await jsonFeedIds(await world.get(archive, key));
     expect(archived).not.toContain(expiring?.guid);

@@ -47,12 +47,21 @@ export function subscriptionDocument(
       const admit = (article: Article): boolean => visible(article, now);
       const articles = deps.index.collect(admit, limit);
       // The window holds the newest stories of the whole store: a narrow view may need older ones.
-      const older = await deps.older.collect(admit, limit - articles.length);
+      // Those read past that left the view (an expiry) date the document as the window's do.
+      const departed: Article[] = [];
+      const older = await deps.older.collect(admit, limit - articles.length, undefined, (a) => {
+        if (mayDepart(a)) departed.push(a);
+      });
       articles.push(...older);
       // The change follower watches only the window for lifts and expiries: a story from past it
       // makes the document go stale at its own (a rights expiry comes with no event).
       const staleAt = firstVisibilityChange(older, now);
-      const changedAt = viewChangedAt(reader, deps.index.newestFirst(), articles, now);
+      const changedAt = viewChangedAt(
+        reader,
+        [...deps.index.newestFirst(), ...departed],
+        articles,
+        now,
+      );
       const newestPage = await newestArchivePage(deps, reader, now);
       const selfUrl = deps.links.feed(
         slug,

@@ -21,11 +21,13 @@ export class OlderStories {
   /**
    * Up to `limit` stories older than every one in the window that `admit` accepts, newest first;
    * none when the window holds the whole store. Stops at a version time before `notBefore`.
+   * `passed` sees each story read and not admitted (a caller looks for those that left its view).
    */
   async collect(
     admit: (article: Article) => boolean,
     limit: number,
     notBefore?: Date,
+    passed?: (article: Article) => void,
   ): Promise<Article[]> {
     const found: Article[] = [];
     if (limit <= 0 || !this.index.full) return found;
@@ -37,7 +39,9 @@ export class OlderStories {
       for (const { article } of rows) {
         if (stop !== undefined && article.updatedAt < stop) return found;
         // A story the window holds (a newer version of it came in since) is counted there.
-        if (this.index.get(article.id) === undefined && admit(article)) found.push(article);
+        if (this.index.get(article.id) !== undefined) continue;
+        if (admit(article)) found.push(article);
+        else passed?.(article);
         if (found.length >= limit) return found;
       }
       if (rows.length < ROWS_PER_READ) break;
