@@ -27,3 +27,4 @@ export * from './audit-log';
 export * from './audit-pulls';
 export * from './audit-trail';
 export * from './ops-replay';
+export * from './storable-text';

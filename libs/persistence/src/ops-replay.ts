@@ -1,6 +1,7 @@
 import { DLQ_HEADERS } from '@depeche/contracts';
 import type { IHeaders, Message } from 'kafkajs';
 import type { DeadLetterFilter, IndexedDeadLetter } from './ops-dead-letters';
+import { storableText } from './storable-text';
 
 /** Added to a replayed message: `<dlq topic>/<partition>/<offset>` of the dead letter it came from. */
 export const REPLAYED_FROM_HEADER = 'replayed-from';
@@ -20,11 +21,12 @@ export function deadLetterFromKafka(
     if (value === null) headers[name] = null;
     else if (value !== undefined) headers[name] = Buffer.from(value).toString('base64');
   }
+  // Indexed as TEXT: a NUL (a JSON error quoting the raw value) would be refused for ever.
   const text = (name: string): string => {
     const value = headers[name];
     return value === undefined || value === null
       ? ''
-      : Buffer.from(value, 'base64').toString('utf8');
+      : storableText(Buffer.from(value, 'base64').toString('utf8'));
   };
   return {
     topic,

@@ -2,12 +2,12 @@ import {
   OpsDeadLetterStore,
   OpsDeliveryEventStore,
   deadLetterFromKafka,
-  type DeliveryEvent,
 } from '@depeche/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Consumer, EachMessagePayload } from 'kafkajs';
 import { OpsEnv } from '../config/ops.env';
 import { OpsRuntime } from '../runtime/ops-runtime';
+import { deliveryEventOf } from './delivery-event-of';
 import { EventStream } from './event-stream';
 import { streamEventOf, type TopicRole } from './stream-event-of';
 
@@ -81,19 +81,13 @@ export class OpsConsumer {
   }
 
   private async recordDelivery(value: Buffer | null): Promise<void> {
-    let event: DeliveryEvent;
-    try {
-      event = JSON.parse(value?.toString('utf8') ?? '') as DeliveryEvent;
-    } catch (error) {
-      this.logger.warn(`unreadable ops event: ${(error as Error).message}`);
+    const event = deliveryEventOf(value);
+    if (!event) {
+      this.logger.warn('ops event that is not a delivery event: not recorded');
       return;
     }
-    if (typeof event?.partnerId !== 'string' || typeof event.articleId !== 'string') {
-      this.logger.warn('ops event without partnerId or articleId: not recorded');
-      return;
-    }
-    // Outside the try: a database fault must fail the message (kafkajs retries it), not be
-    // logged as unreadable and committed past, which would lose the delivery from the audit trail.
+    // A database fault must fail the message (kafkajs retries it), not be logged as unreadable
+    // and committed past, which would lose the delivery from the audit trail.
     await new OpsDeliveryEventStore(this.runtime.db).record(event);
   }
 }
