@@ -19,17 +19,16 @@ export async function verifyIntent(
   options: { readonly timeoutMs: number; readonly lookup: LookupFunction },
 ): Promise<boolean> {
   const challenge = randomBytes(24).toString('base64url');
-  const url = new URL(intent.callback);
-  url.searchParams.append('hub.mode', intent.mode);
-  url.searchParams.append('hub.topic', intent.topic);
-  url.searchParams.append('hub.challenge', challenge);
-  if (intent.leaseSeconds !== undefined) {
-    url.searchParams.append('hub.lease_seconds', String(intent.leaseSeconds));
-  }
+  const params = new URLSearchParams({
+    'hub.mode': intent.mode,
+    'hub.topic': intent.topic,
+    'hub.challenge': challenge,
+    ...(intent.leaseSeconds !== undefined && { 'hub.lease_seconds': String(intent.leaseSeconds) }),
+  });
   try {
     const response = await httpExchange({
       method: 'GET',
-      url: url.toString(),
+      url: withQuery(intent.callback, params),
       headers: { 'user-agent': 'depeche-hub/0.1' },
       timeoutMs: options.timeoutMs,
       lookup: options.lookup,
@@ -43,4 +42,16 @@ export async function verifyIntent(
   } catch {
     return false;
   }
+}
+
+/**
+ * The callback with `params` appended, its own query kept byte for byte (§5.3): URLSearchParams
+ * would rewrite it (`a%20b` as `a+b`, `flag` as `flag=`, `/` as `%2F`), and a subscriber that routes
+ * on or signs its query would not know the request for its own. A fragment is never sent.
+ */
+export function withQuery(callback: string, params: URLSearchParams): string {
+  const hash = callback.indexOf('#');
+  const base = hash === -1 ? callback : callback.slice(0, hash);
+  const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${separator}${params.toString()}`;
 }
