@@ -26,10 +26,15 @@ export class WebsubSubscriptionStore {
   /**
    * Creates the subscription, or renews it (WebSub §5.1: a subscribe for an existing (topic,
    * callback) replaces its lease and secret). The id stays, so queued deliveries keep their target.
+   * Only its own subscriber renews it (the same partner, or the public for a public feed): a
+   * (topic, callback) another subscriber holds is left as it is, and undefined comes back. A topic
+   * URL names a channel, not a partner, so anyone else could otherwise take a partner's
+   * subscription over by naming its callback.
    */
-  async upsert(input: VerifiedSubscription, now: Date): Promise<WebsubSubscription> {
+  async upsert(input: VerifiedSubscription, now: Date): Promise<WebsubSubscription | undefined> {
     const at = now.toISOString();
     const expiresAt = new Date(now.getTime() + input.leaseSeconds * 1000).toISOString();
+    const subscriber = input.partnerId ?? '';
     return this.db.transaction(async (tx) => {
       const values = [
         input.partnerId ?? null,
@@ -42,34 +47,44 @@ export class WebsubSubscriptionStore {
         at,
       ];
       const updated = await tx.execute(
-        `UPDATE websub_subscriptions SET partner_id = $1, channel_slug = $2, format = $3, secret = $4,
+        `UPDATE websub_subscriptions SET channel_slug = $2, format = $3, secret = $4,
            api_key = $5, status = 'active', lease_seconds = $6, expires_at = $7, updated_at = $8
-         WHERE topic = $9 AND callback = $10`,
+         WHERE topic = $9 AND callback = $10 AND COALESCE(partner_id, '') = COALESCE($1, '')`,
         [...values, input.topic, input.callback],
       );
       if (updated === 0) {
         await tx.execute(
           `INSERT INTO websub_subscriptions (partner_id, channel_slug, format, secret, api_key, status,
              lease_seconds, expires_at, created_at, updated_at, id, topic, callback)
-           VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $8, $9, $10, $11)`,
+           VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $8, $9, $10, $11)
+           ON CONFLICT (topic, callback) DO NOTHING`,
           [...values, input.id, input.topic, input.callback],
         );
       }
       const [row] = await tx.query<WebsubSubscriptionRow>(
-        `SELECT ${WEBSUB_COLUMNS} FROM websub_subscriptions WHERE topic = $1 AND callback = $2`,
-        [input.topic, input.callback],
+        `SELECT ${WEBSUB_COLUMNS} FROM websub_subscriptions
+         WHERE topic = $1 AND callback = $2 AND COALESCE(partner_id, '') = $3`,
+        [input.topic, input.callback, subscriber],
       );
-      if (!row) throw new Error('subscription vanished');
-      return websubSubscriptionOf(row);
+      return row && websubSubscriptionOf(row);
     });
   }
 
-  /** Unsubscribes; what was still queued for the subscriber is dead-lettered, not left pending. */
-  async remove(topic: string, callback: string, now = new Date()): Promise<boolean> {
+  /**
+   * Unsubscribes `subscriber`'s subscription (a partner id, '' for the public); what was still
+   * queued for it is dead-lettered, not left pending. Another subscriber's is left as it is.
+   */
+  async remove(
+    topic: string,
+    callback: string,
+    subscriber: string,
+    now = new Date(),
+  ): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string }>(
-        'DELETE FROM websub_subscriptions WHERE topic = $1 AND callback = $2 RETURNING id',
-        [topic, callback],
+        `DELETE FROM websub_subscriptions
+         WHERE topic = $1 AND callback = $2 AND COALESCE(partner_id, '') = $3 RETURNING id`,
+        [topic, callback, subscriber],
       );
       if (row) await DeliveryQueue.abandonTarget(tx, row.id, 'the subscriber unsubscribed', now);
       return row !== undefined;

@@ -1,7 +1,7 @@
 import { mayUseFormat, type Channel, type Partner } from '@depeche/entitlements';
 import { Problem } from '@depeche/observability';
 import type { PartnerStore, WebsubSubscriptionStore } from '@depeche/persistence';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import type { SecretBox } from '../crypto/secret-box';
 import type { AddressPolicy } from '../net/address-policy';
@@ -45,8 +45,25 @@ export class WebsubHub {
     if (refusal) throw new Problem(400, `hub.callback refused: ${refusal}`);
     const audience =
       request.mode === 'subscribe' ? await this.audience(topic, apiKey, now) : undefined;
-    const work = this.verifyThenApply(request, topic, audience, apiKey).catch((error: unknown) =>
-      this.settings.log(`WebSub ${request.mode} of ${request.callback} failed: ${String(error)}`),
+    // Who asks: the partner whose key came with the request, or the public ('').
+    const subscriber =
+      request.mode === 'subscribe'
+        ? (audience?.partner?.id ?? '')
+        : apiKey === undefined
+          ? ''
+          : (await this.authenticated(apiKey, now)).id;
+    const held = await this.subscriptions.find(topic.url, request.callback);
+    if (held && (held.partnerId ?? '') !== subscriber) {
+      // A topic URL names a channel, not a partner: without this, naming a partner's callback
+      // took its subscription over (or ended it).
+      throw new Problem(
+        409,
+        'This callback is subscribed to this topic by another subscriber; use a callback URL of your own.',
+      );
+    }
+    const work = this.verifyThenApply(request, topic, audience, apiKey, subscriber).catch(
+      (error: unknown) =>
+        this.settings.log(`WebSub ${request.mode} of ${request.callback} failed: ${String(error)}`),
     );
     this.pending.add(work);
     void work.finally(() => this.pending.delete(work));
@@ -73,12 +90,7 @@ export class WebsubHub {
       }
       return { channel };
     }
-    const partner = await this.partners.authenticate(apiKey, now);
-    if (!partner) {
-      throw new Problem(401, 'The API key is not valid.', {
-        headers: { 'www-authenticate': 'Bearer realm="depeche"' },
-      });
-    }
+    const partner = await this.authenticated(apiKey, now);
     const channel = await this.partners.channel(partner.id, topic.slug);
     if (!channel) throw new Problem(404, `The partner has no channel ${topic.slug}.`);
     if (!mayUseFormat(partner.entitlement, topic.format)) {
@@ -87,11 +99,22 @@ export class WebsubHub {
     return { channel, partner };
   }
 
+  private async authenticated(apiKey: string, now: Date): Promise<Partner> {
+    const partner = await this.partners.authenticate(apiKey, now);
+    if (!partner) {
+      throw new Problem(401, 'The API key is not valid.', {
+        headers: { 'www-authenticate': 'Bearer realm="depeche"' },
+      });
+    }
+    return partner;
+  }
+
   private async verifyThenApply(
     request: HubRequest,
     topic: Topic,
     audience: { channel: Channel; partner?: Partner } | undefined,
     apiKey: string | undefined,
+    subscriber: string,
   ): Promise<void> {
     const leaseSeconds =
       request.mode === 'subscribe'
@@ -113,12 +136,16 @@ export class WebsubHub {
       return;
     }
     if (request.mode === 'unsubscribe' || audience === undefined || leaseSeconds === undefined) {
-      await this.subscriptions.remove(topic.url, request.callback);
+      await this.subscriptions.remove(topic.url, request.callback, subscriber);
       return;
     }
-    // The id is kept on renewal: the sealed secrets are bound to it.
-    const id = (await this.subscriptions.find(topic.url, request.callback))?.id ?? randomUUID();
-    await this.subscriptions.upsert(
+    // The id is kept on renewal: the sealed secrets are bound to it. A new one is derived from the
+    // topic and callback, so two subscribes verified at once seal under the id the row gets (with
+    // random ids, the second renewed the first's row with secrets sealed under its own: unreadable).
+    const id =
+      (await this.subscriptions.find(topic.url, request.callback))?.id ??
+      subscriptionId(topic.url, request.callback);
+    const applied = await this.subscriptions.upsert(
       {
         id,
         topic: topic.url,
@@ -132,5 +159,16 @@ export class WebsubHub {
       },
       new Date(),
     );
+    if (!applied) {
+      this.settings.log(
+        `WebSub subscribe of ${request.callback} to ${topic.url} not applied: another subscriber holds it`,
+      );
+    }
   }
+}
+
+/** A UUID-shaped id from the topic and the callback: the same for the same pair, in any process. */
+function subscriptionId(topic: string, callback: string): string {
+  const hex = createHash('sha256').update(`${topic}\n${callback}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
