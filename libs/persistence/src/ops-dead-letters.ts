@@ -1,3 +1,4 @@
+import type { IndexedHeader } from './ops-replay';
 import type { SqlDatabase, SqlValue } from './sql-database';
 
 /** Where a dead letter sits on the dead-letter topic: its identity. */
@@ -14,10 +15,10 @@ export interface IndexedDeadLetter extends DeadLetterRef {
   /** base64 of the original value, or null for an empty (tombstone) message. */
   readonly value: string | null;
   /**
-   * Header name to base64 of its value, dlq-* headers included, as read from the topic; null for a
-   * header sent without a value, replayed so.
+   * Header name to base64 of its value (of each, for a header sent more than once), dlq-* headers
+   * included, as read from the topic; null for a header sent without a value, replayed so.
    */
-  readonly headers: Readonly<Record<string, string | null>>;
+  readonly headers: Readonly<Record<string, IndexedHeader>>;
   readonly errorCode: string;
   readonly errorMessage: string;
   readonly sourceTopic: string;
@@ -166,7 +167,7 @@ function letterOf(row: Row): IndexedDeadLetter {
     offset: String(row.dlq_offset),
     key: row.message_key,
     value: row.message_value,
-    headers: JSON.parse(row.headers) as Record<string, string | null>,
+    headers: JSON.parse(row.headers) as Record<string, IndexedHeader>,
     errorCode: row.error_code,
     errorMessage: row.error_message,
     sourceTopic: row.source_topic,

@@ -72,3 +72,20 @@ describe('replaying a dead letter with a header sent without a value', () => {
     expect(replayMessage(letter).headers?.['correlation-id']).toBeNull();
   });
 });
+
+describe('replaying a dead letter with a header sent more than once', () => {
+  it('sends every value of it, in order', () => {
+    const letter = deadLetterFromKafka('articles.events.dlq', 0, {
+      key: Buffer.from('story-3'),
+      value: Buffer.from('{}'),
+      offset: '44',
+      headers: {
+        'x-trace': [Buffer.from('first'), Buffer.from('second')],
+        [DLQ_HEADERS.errorCode]: 'invalid-json',
+      },
+    });
+    expect(letter.errorCode).toBe('invalid-json');
+    const sent = replayMessage(letter).headers?.['x-trace'];
+    expect(Array.isArray(sent) ? sent.map(String) : sent).toEqual(['first', 'second']);
+  });
+});

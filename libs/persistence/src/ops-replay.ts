@@ -14,16 +14,16 @@ export function deadLetterFromKafka(
   partition: number,
   message: { key: Buffer | null; value: Buffer | null; headers?: IHeaders; offset: string },
 ): IndexedDeadLetter {
-  const headers: Record<string, string | null> = {};
+  const headers: Record<string, IndexedHeader> = {};
   for (const [name, raw] of Object.entries(message.headers ?? {})) {
-    // kafkajs gives a header sent without a value as null, whatever its types say.
-    const value = (Array.isArray(raw) ? raw[0] : raw) as Buffer | string | null | undefined;
-    if (value === null) headers[name] = null;
-    else if (value !== undefined) headers[name] = Buffer.from(value).toString('base64');
+    // A header sent more than once comes as an array: each value is kept, for the replay.
+    if (Array.isArray(raw)) headers[name] = raw.map((one) => indexedValue(one));
+    else if (raw !== undefined) headers[name] = indexedValue(raw);
   }
   // Indexed as TEXT: a NUL (a JSON error quoting the raw value) would be refused for ever.
   const text = (name: string): string => {
-    const value = headers[name];
+    const header = headers[name];
+    const value = Array.isArray(header) ? header[0] : header;
     return value === undefined || value === null
       ? ''
       : storableText(Buffer.from(value, 'base64').toString('utf8'));
@@ -51,9 +51,9 @@ export function replayMessage(letter: IndexedDeadLetter): Message {
   const headers: IHeaders = {};
   for (const [name, value] of Object.entries(letter.headers)) {
     if (!DLQ_HEADER_NAMES.has(name) && name !== REPLAYED_FROM_HEADER) {
-      // kafkajs writes null as a header without a value, the way it came (IHeaders omits null).
-      headers[name] =
-        value === null ? (null as unknown as undefined) : Buffer.from(value, 'base64');
+      headers[name] = Array.isArray(value)
+        ? value.map((one) => replayedValue(one))
+        : replayedValue(value);
     }
   }
   headers[REPLAYED_FROM_HEADER] = `${letter.topic}/${letter.partition}/${letter.offset}`;
@@ -73,4 +73,20 @@ export function matchesDeadLetterFilter(
   if (filter.failedFrom && letter.failedAt < filter.failedFrom) return false;
   if (filter.failedBefore && letter.failedAt >= filter.failedBefore) return false;
   return !(filter.notReplayedOnly && letter.replayedAt);
+}
+
+/** One header value as the index keeps it: base64, or null for a header sent without a value. */
+type IndexedValue = string | null;
+/** A header as the index keeps it: its value, or each of its values when it was sent more than once. */
+export type IndexedHeader = IndexedValue | IndexedValue[];
+
+function indexedValue(raw: unknown): IndexedValue {
+  // kafkajs gives a header sent without a value as null, whatever its types say.
+  if (raw === null || raw === undefined) return null;
+  return Buffer.from(raw as Buffer | string).toString('base64');
+}
+
+/** kafkajs writes null as a header without a value, the way it came (IHeaders omits null). */
+function replayedValue(value: IndexedValue): Buffer {
+  return value === null ? (null as unknown as Buffer) : Buffer.from(value, 'base64');
 }
