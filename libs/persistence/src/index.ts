@@ -28,3 +28,4 @@ export * from './audit-pulls';
 export * from './audit-trail';
 export * from './ops-replay';
 export * from './storable-text';
+export * from './mutex';

@@ -1,6 +1,7 @@
 import { chunkByBytes } from '@depeche/kafka';
 import {
   AuditLog,
+  Mutex,
   OpsDeadLetterStore,
   replayMessage,
   type DeadLetterFilter,
@@ -25,6 +26,11 @@ const REQUEST_BYTES = 512 * 1024;
 export class ReplayService {
   private readonly letters: OpsDeadLetterStore;
   private readonly audit: AuditLog;
+  /**
+   * One replay at a time: two at once (a double click, two operators) read the same letters not
+   * yet marked replayed, and each was sent twice. The second now finds them marked.
+   */
+  private readonly oneAtATime = new Mutex();
 
   constructor(
     private readonly env: OpsEnv,
@@ -34,14 +40,22 @@ export class ReplayService {
     this.audit = new AuditLog(runtime.db);
   }
 
-  async one(ref: ReplayOneDto, actor: string): Promise<number> {
+  one(ref: ReplayOneDto, actor: string): Promise<number> {
+    return this.oneAtATime.run(() => this.replayOne(ref, actor));
+  }
+
+  matching(form: ReplayFilterDto, actor: string): Promise<number> {
+    return this.oneAtATime.run(() => this.replayMatching(form, actor));
+  }
+
+  private async replayOne(ref: ReplayOneDto, actor: string): Promise<number> {
     const letter = await this.letters.get(ref);
     if (!letter)
       throw new NotFoundException(`no dead letter ${ref.topic}/${ref.partition}/${ref.offset}`);
     return this.replay([letter], actor, `${letter.topic}/${letter.partition}/${letter.offset}`);
   }
 
-  async matching(form: ReplayFilterDto, actor: string): Promise<number> {
+  private async replayMatching(form: ReplayFilterDto, actor: string): Promise<number> {
     const filter: DeadLetterFilter = {
       ...(form.errorCode ? { errorCode: form.errorCode } : {}),
       ...(form.from ? { failedFrom: new Date(form.from).toISOString() } : {}),
