@@ -25,11 +25,13 @@ interface Row {
 export class OpsDeliveryEventStore {
   constructor(private readonly db: SqlDatabase) {}
 
+  /** Idempotent: ops.events is read at least once, and a report read again is the same report. */
   async record(event: DeliveryEvent): Promise<void> {
     await this.db.execute(
       `INSERT INTO ops_delivery_events
          (outcome, partner_id, article_id, version, format, attempt, status_code, detail, correlation_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (partner_id, article_id, version, format, attempt, outcome, at) DO NOTHING`,
       [
         event.outcome,
         event.partnerId,

@@ -9,6 +9,7 @@ import { CHANGE_LOG_TRIGGERS } from './0008-change-log-triggers';
 import { CHANGE_LOG_BY_STORY } from './0009-change-log-by-story';
 import { ARTICLES_BY_FIRST_PUBLICATION } from './0010-articles-by-first-publication';
 import { DELIVERIES_UNIQUE_PER_STORY } from './0011-deliveries-unique-per-story';
+import { DELIVERY_REPORTS_RECORDED_ONCE } from './0012-delivery-reports-recorded-once';
 import type { Migration } from './migration';
 
 /** Every migration in the order it is applied. Append only: a released migration is never edited. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   CHANGE_LOG_BY_STORY,
   ARTICLES_BY_FIRST_PUBLICATION,
   DELIVERIES_UNIQUE_PER_STORY,
+  DELIVERY_REPORTS_RECORDED_ONCE,
 ];
 
 export type { Migration };
