@@ -178,6 +178,7 @@ export class DistributorRuntime
         default: env.DISTRIBUTOR_WEBSUB_DEFAULT_LEASE_SECONDS,
         max: env.DISTRIBUTOR_WEBSUB_MAX_LEASE_SECONDS,
       },
+      maxSubscriptions: env.DISTRIBUTOR_WEBSUB_MAX_SUBSCRIPTIONS,
       timeoutMs: env.DISTRIBUTOR_REQUEST_TIMEOUT_MS,
       lookup,
       log: (message) => this.logger.warn(message),

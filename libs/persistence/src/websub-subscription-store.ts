@@ -107,6 +107,27 @@ export class WebsubSubscriptionStore {
     return row ? websubSubscriptionOf(row) : undefined;
   }
 
+  /**
+   * Active subscriptions a subscriber holds: a partner's (by id), or the public's to callbacks of
+   * one origin (`subscriber` '', `origin` such as `https://aggregator.example`).
+   */
+  async countHeld(subscriber: string, origin: string): Promise<number> {
+    const [row] =
+      subscriber === ''
+        ? await this.db.query<{ n: number | string }>(
+            `SELECT COUNT(*) AS n FROM websub_subscriptions
+             WHERE status = 'active' AND partner_id IS NULL
+               AND substr(callback, 1, CAST($2 AS INTEGER)) IN ($1, $3)`,
+            [`${origin}/`, origin.length + 1, `${origin}?`],
+          )
+        : await this.db.query<{ n: number | string }>(
+            `SELECT COUNT(*) AS n FROM websub_subscriptions
+             WHERE status = 'active' AND partner_id = $1`,
+            [subscriber],
+          );
+    return Number(row?.n ?? 0);
+  }
+
   /** Subscriptions whose lease runs at `now`: the fan-out's targets. */
   async active(now: Date): Promise<WebsubSubscription[]> {
     const rows = await this.db.query<WebsubSubscriptionRow>(

@@ -180,4 +180,11 @@ export class DistributorEnv extends KafkaAppEnv {
   @Min(1)
   @Max(365 * 86_400)
   DISTRIBUTOR_WEBSUB_MAX_LEASE_SECONDS = 30 * 86_400;
+
+  /** WebSub subscriptions a partner (or the public's callbacks of one origin) may hold. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  DISTRIBUTOR_WEBSUB_MAX_SUBSCRIPTIONS = 1_000;
 }

@@ -24,7 +24,7 @@ describe.each(TEST_DATABASES)('a WebSub subscription on %s', (_name, create) => 
   let callbacks: Server;
   let callback = '';
   let hub: WebsubHub;
-  let hubOn: (subscriptions: WebsubSubscriptionStore) => WebsubHub;
+  let hubOn: (subscriptions: WebsubSubscriptionStore, maxSubscriptions?: number) => WebsubHub;
   let store: WebsubSubscriptionStore;
   const box = new SecretBox(Buffer.alloc(32, 7));
   const keys: Record<string, string> = {};
@@ -46,6 +46,12 @@ describe.each(TEST_DATABASES)('a WebSub subscription on %s', (_name, create) => 
       });
       keys[id] = (await partners.issueKey(id)).key;
     }
+    await partners.defineChannel({
+      slug: 'news',
+      title: 'News',
+      filter: { sections: [], keywords: [], languages: [] },
+      publicLevel: 'summary',
+    });
     // A subscriber that confirms every intent, as one already subscribed would.
     callbacks = createServer((request, response) => {
       const url = new URL(request.url ?? '', 'http://x');
@@ -67,10 +73,11 @@ describe.each(TEST_DATABASES)('a WebSub subscription on %s', (_name, create) => 
     callback = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/hook`;
     const policy = new AddressPolicy(parseAllowList('127.0.0.0/8') ?? { cidrs: [], hosts: [] });
     store = new WebsubSubscriptionStore(database.db);
-    hubOn = (subscriptions) =>
+    hubOn = (subscriptions, maxSubscriptions = 1_000) =>
       new WebsubHub(subscriptions, partners, box, policy, {
         feedApiUrl: FEED_API,
         lease: { min: 60, default: 3600, max: 86_400 },
+        maxSubscriptions,
         timeoutMs: 5_000,
         lookup: safeLookup(policy),
         log: () => undefined,
@@ -137,5 +144,53 @@ describe.each(TEST_DATABASES)('a WebSub subscription on %s', (_name, create) => 
     expect(looks).toBe(2);
     const held = await store.find(TOPIC, hook);
     expect(['first', 'second']).toContain(box.open(held?.secret ?? '', held?.id ?? ''));
+  });
+
+  it('counts against its subscriber’s quota when new, not when renewed', async () => {
+    const bounded = hubOn(store, 2);
+    const hook = (n: number) => `${callback}?quota=${n}`;
+    await bounded.request(form('subscribe', hook(1)), keys.b, NOW);
+    await bounded.request(form('subscribe', hook(2)), keys.b, NOW);
+    await bounded.settled();
+    await expect(bounded.request(form('subscribe', hook(3)), keys.b, NOW)).rejects.toMatchObject({
+      status: 403,
+    });
+    await bounded.request(form('subscribe', hook(1), 'renewed'), keys.b, NOW);
+    await bounded.settled();
+    const renewed = await store.find(TOPIC, hook(1));
+    expect(box.open(renewed?.secret ?? '', renewed?.id ?? '')).toBe('renewed');
+    expect(await store.find(TOPIC, hook(3))).toBeUndefined();
+    // Another partner's quota is its own.
+    await bounded.request(form('subscribe', hook(3)), keys.a, NOW);
+    await bounded.settled();
+    expect((await store.find(TOPIC, hook(3)))?.partnerId).toBe('a');
+  });
+
+  it('bounds the public’s subscriptions per callback origin', async () => {
+    const bounded = hubOn(store, 2);
+    const publicForm = (hook: string) => ({
+      'hub.mode': 'subscribe',
+      'hub.topic': `${FEED_API}/v1/feeds/news.atom`,
+      'hub.callback': hook,
+    });
+    await bounded.request(publicForm(`${callback}?public=1`), undefined, NOW);
+    await bounded.request(publicForm(`${callback}?public=2`), undefined, NOW);
+    await bounded.settled();
+    await expect(
+      bounded.request(publicForm(`${callback}?public=3`), undefined, NOW),
+    ).rejects.toMatchObject({ status: 403 });
+    // Another origin (another port) has a quota of its own.
+    const elsewhere = createServer((request, response) => {
+      response.end(new URL(request.url ?? '', 'http://x').searchParams.get('hub.challenge') ?? '');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/hook?public=3`;
+      await bounded.request(publicForm(other), undefined, NOW);
+      await bounded.settled();
+      expect(await store.find(`${FEED_API}/v1/feeds/news.atom`, other)).toBeDefined();
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 });

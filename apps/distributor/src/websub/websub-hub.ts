@@ -10,9 +10,14 @@ import { grantedLease, readHubRequest, type HubRequest } from './hub-request';
 import { verifyIntent } from './intent-verifier';
 import { parseTopic, type Topic } from './topic';
 
+/** Verifications of intent running at once at most; past it, requests are answered 503. */
+const MAX_PENDING_VERIFICATIONS = 256;
+
 export interface HubSettings {
   readonly feedApiUrl: string;
   readonly lease: { readonly min: number; readonly default: number; readonly max: number };
+  /** New subscriptions a partner, or the public's callbacks of one origin, may hold at most. */
+  readonly maxSubscriptions: number;
   readonly timeoutMs: number;
   readonly lookup: LookupFunction;
   readonly log: (message: string) => void;
@@ -61,6 +66,13 @@ export class WebsubHub {
         'This callback is subscribed to this topic by another subscriber; use a callback URL of your own.',
       );
     }
+    if (!held && request.mode === 'subscribe')
+      await this.refuseOverQuota(subscriber, request.callback);
+    if (this.pending.size >= MAX_PENDING_VERIFICATIONS) {
+      throw new Problem(503, 'Too many verifications of intent in progress; retry in a moment.', {
+        headers: { 'retry-after': '5' },
+      });
+    }
     const work = this.verifyThenApply(request, topic, audience, apiKey, subscriber).catch(
       (error: unknown) =>
         this.settings.log(`WebSub ${request.mode} of ${request.callback} failed: ${String(error)}`),
@@ -97,6 +109,24 @@ export class WebsubHub {
       throw new Problem(403, `The partner may not use the ${topic.format} format.`);
     }
     return { channel, partner };
+  }
+
+  /**
+   * A new subscription past its subscriber's quota is refused: a partner holds at most
+   * `maxSubscriptions`, and so do the public's callbacks of one origin. Every subscription costs a
+   * feed fetch and a POST per change of its topic; without a bound, one client naming callbacks
+   * `?n=1`, `?n=2`… on a public feed multiplied the hub's work without end.
+   */
+  private async refuseOverQuota(subscriber: string, callback: string): Promise<void> {
+    const held = await this.subscriptions.countHeld(subscriber, new URL(callback).origin);
+    if (held >= this.settings.maxSubscriptions) {
+      throw new Problem(
+        403,
+        subscriber === ''
+          ? `The callbacks of ${new URL(callback).origin} hold ${held} subscriptions, the most a public subscriber may.`
+          : `The partner holds ${held} subscriptions, the most it may.`,
+      );
+    }
   }
 
   private async authenticated(apiKey: string, now: Date): Promise<Partner> {
