@@ -33,7 +33,8 @@ export function auditPage(audit: ArticleAudit, operator: string): string {
                   <td>${v.correlationId ?? ''}</td>
                   <td>
                     ${renditionHashes(v.article, v.receivedAt).map(
-                      (r) => html`${r.format} <code>${r.etag}</code><br />`,
+                      (r) =>
+                        html`${r.format} <code>${r.etag}</code>${r.held ? ` ${r.held}` : ''}<br />`,
                     )}
                   </td>
                 </tr>`,
