@@ -17,7 +17,11 @@ const PUBLIC_CONTROLLERS = new Set<unknown>([
   MetricsController,
 ]);
 
-export type OperatorRequest = FastifyRequest & { operator?: string };
+export type OperatorRequest = FastifyRequest & {
+  operator?: string;
+  /** When the request's session ends, in seconds since the epoch (a stream ends with it). */
+  sessionExpires?: number;
+};
 
 /**
  * Installed for every route (APP_GUARD): a route is closed unless marked @Public, so a page added
@@ -40,6 +44,7 @@ export class OperatorGuard implements CanActivate {
     const session = verifySession(cookie, this.secret.key, new Date());
     if (!session) throw new LoginRequired();
     request.operator = session.username;
+    request.sessionExpires = session.expires;
     return true;
   }
 }
