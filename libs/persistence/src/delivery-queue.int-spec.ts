@@ -2,6 +2,7 @@ import {
   createPostgresTestDatabase,
   createSqliteTestDatabase,
   newDelivery,
+  storeWebhookTargets,
   type TestDatabase,
 } from '@depeche/testing';
 import { DeliveryQueue, migrate, MIGRATIONS, PartnerStore, WebhookEndpointStore } from '.';
@@ -11,36 +12,6 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 
 const delivery = (target: string, article: string, version: number, notBefore = t0) =>
   newDelivery(target, article, version, notBefore, t0);
-
-/** Claims look only at existing, active targets: every target a test queues for is an endpoint. */
-async function endpointsFor(
-  database: TestDatabase,
-  ids: readonly string[],
-  partnerId = 'owner',
-): Promise<void> {
-  await new PartnerStore(database.db).createPartner({
-    id: partnerId,
-    name: partnerId,
-    entitlement: {
-      sections: ['international'],
-      languages: [],
-      territories: [],
-      contentLevel: 'full',
-      formats: ['ninjs'],
-      embargo: 'on-lift',
-    },
-  });
-  const endpoints = new WebhookEndpointStore(database.db);
-  for (const id of ids) {
-    await endpoints.create({
-      id,
-      partnerId,
-      url: `https://${id}.example/hook`,
-      format: 'ninjs',
-      secret: 'sealed',
-    });
-  }
-}
 
 const claimOf = (
   owner: string,
@@ -66,7 +37,7 @@ describe.each([
   beforeEach(async () => {
     database = await create();
     await migrate(database.db, MIGRATIONS);
-    await endpointsFor(database, ['a', 'b', 'slow', 'fast', 'busy', 'idle']);
+    await storeWebhookTargets(database.db, ['a', 'b', 'slow', 'fast', 'busy', 'idle']);
     queue = new DeliveryQueue(database.db);
   });
 
@@ -148,7 +119,7 @@ describe.each([
   });
 
   it("holds a suspended partner's queued rows, retries included, until it is resumed", async () => {
-    await endpointsFor(database, ['paused'], 'pausable');
+    await storeWebhookTargets(database.db, ['paused'], 'pausable');
     await database.db.transaction((tx) =>
       DeliveryQueue.enqueue(tx, [delivery('paused', 's1', 1), delivery('a', 's1', 1)], t0),
     );
@@ -306,7 +277,7 @@ describe.each([
   });
 
   it("redelivers one partner's dead letters, and no other partner's", async () => {
-    for (const id of ['p1', 'p2']) await endpointsFor(database, [`e-${id}`], id);
+    for (const id of ['p1', 'p2']) await storeWebhookTargets(database.db, [`e-${id}`], id);
     const rows = [delivery('e-p1', 's1', 1), delivery('e-p2', 's1', 1)];
     await database.db.transaction((tx) => DeliveryQueue.enqueue(tx, rows, t0));
     for (const claimed of await queue.claim(claimOf('w', t0))) {
@@ -323,8 +294,8 @@ describe('delivery queue claims from concurrent workers on PostgreSQL', () => {
     const database = await createPostgresTestDatabase();
     try {
       await migrate(database.db, MIGRATIONS);
-      await endpointsFor(
-        database,
+      await storeWebhookTargets(
+        database.db,
         Array.from({ length: 30 }, (_, i) => `t${i}`),
       );
       const rows = Array.from({ length: 300 }, (_, i) => delivery(`t${i % 30}`, `s${i}`, 1));

@@ -2,9 +2,10 @@ import {
   createPostgresTestDatabase,
   lockWaiter,
   newDelivery,
+  storeWebhookTargets,
   type TestDatabase,
 } from '@depeche/testing';
-import { DeliveryQueue, migrate, MIGRATIONS, PartnerStore, WebhookEndpointStore } from '.';
+import { DeliveryQueue, migrate, MIGRATIONS } from '.';
 
 const t0 = new Date('2025-07-04T15:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -22,25 +23,7 @@ describe('redelivery beside a fan-out in progress on PostgreSQL', () => {
   beforeEach(async () => {
     database = await createPostgresTestDatabase();
     await migrate(database.db, MIGRATIONS);
-    await new PartnerStore(database.db).createPartner({
-      id: 'p',
-      name: 'p',
-      entitlement: {
-        sections: ['international'],
-        languages: [],
-        territories: [],
-        contentLevel: 'full',
-        formats: ['ninjs'],
-        embargo: 'on-lift',
-      },
-    });
-    await new WebhookEndpointStore(database.db).create({
-      id: 'a',
-      partnerId: 'p',
-      url: 'https://a.example/hook',
-      format: 'ninjs',
-      secret: 'sealed',
-    });
+    await storeWebhookTargets(database.db, ['a'], 'p');
     queue = new DeliveryQueue(database.db);
   });
 

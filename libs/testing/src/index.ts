@@ -12,3 +12,4 @@ export * from './prometheus-text';
 export * from './new-delivery';
 export * from './sample-entitlement';
 export * from './lock-waiter';
+export * from './webhook-targets';
